@@ -44,7 +44,8 @@ def read(source: Source) -> Layout:
     blocks = _classify(blocks, raw, source)
     blocks = join_cut_paragraphs(raw, blocks, repairs, "a page break cut this paragraph")
     opts = source.meta.get("edition", {})
-    return Layout(blocks=blocks, page_breaks=_number(breaks, blocks), repairs=repairs,
+    last_page = int(str(source.meta.get("page", "0-0")).split("-")[-1] or 0) or None
+    return Layout(blocks=blocks, page_breaks=_number(breaks, blocks, last_page), repairs=repairs,
                   note_style=opts.get("notes", "glued-digits"), pages_note=opts.get("pages_note", ""))
 
 
@@ -97,7 +98,7 @@ def _classify(blocks: list[RawBlock], raw: str, source: Source) -> list[RawBlock
     return [b for b in out if b.lines]
 
 
-def _number(breaks: list[PageBreak], blocks: list[RawBlock]) -> list[PageBreak]:
+def _number(breaks: list[PageBreak], blocks: list[RawBlock], last_page: int | None) -> list[PageBreak]:
     """Page N+1 starts after "[End Page N]"; where the next marker skips pages, say so."""
     if not breaks:
         return []
@@ -105,7 +106,7 @@ def _number(breaks: list[PageBreak], blocks: list[RawBlock]) -> list[PageBreak]:
     start = blocks[0].start if blocks else 0
     out = [PageBreak(start, first_number)]
     for i, b in enumerate(breaks):
-        following = breaks[i + 1].number - 1 if i + 1 < len(breaks) and breaks[i + 1].number else None
+        following = breaks[i + 1].number - 1 if i + 1 < len(breaks) and breaks[i + 1].number else last_page
         last = following if following and b.number and following > b.number else None
         out.append(PageBreak(b.offset, b.number, last))
     return out

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Build the reading edition: read seeds/, write the Markdown pages and data into docs/.
+
+Usage: python scripts/build.py [--root DIR] [--docs DIR]
+
+MkDocs is not needed for this step; `mkdocs build` and `mkdocs serve` call it
+through scripts/mkdocs_hooks.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from edition.errors import InputError
+from edition.pipeline import build
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
+                        help="project folder (with seeds/ and registry/)")
+    parser.add_argument("--docs", type=Path, default=None, help="output folder (default ROOT/docs)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.INFO)
+    try:
+        report = build(args.root, args.docs)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    blocks = sum(len(e.blocks) for e in report.editions)
+    repairs = sum(len(e.repairs) for e in report.editions)
+    print(f"built {len(report.editions)} sources: {blocks} blocks, {repairs} repairs; "
+          f"{len(report.written)} files written, {len(report.removed)} removed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

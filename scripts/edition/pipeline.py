@@ -1,0 +1,139 @@
+"""The whole build: read -> repair -> segment -> render -> write.
+
+Everything is computed in memory first; files are written only when every
+source has been built, so a bad input leaves the previous output as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .model import Edition, Source
+from .read import load_source, read, slug
+from .render.site_pages import about_markdown, edition_json, home_markdown, nav_title, sources_json
+from .render.source_page import source_markdown
+from .repair import repair
+from .repair.lexicon import load_protected
+from .segment import segment
+
+log = logging.getLogger("edition")
+MANIFEST = ".generated.json"
+
+
+@dataclass
+class Report:
+    editions: list[Edition]
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def build(root: Path, docs: Path | None = None) -> Report:
+    """Build every source in `root/seeds` into `docs` (default `root/docs`)."""
+    root = root.resolve()
+    docs = (docs or root / "docs").resolve()
+    seeds = root / "seeds"
+    warnings: list[str] = []
+    sources = load_sources(seeds, warnings)
+    protected = load_protected(root / "registry" / "protected.yml")
+    ledger_dir = seeds / "anchors"
+    editions: list[Edition] = []
+    ledgers: dict[Path, str] = {}
+    for source in sources:
+        layout = read(source)
+        blocks = repair(source, layout, protected)
+        edition, ledger = segment(source, layout, blocks, ledger_dir)
+        editions.append(edition)
+        ledgers[ledger_dir / f"{source.id}.json"] = ledger
+    version = edition_version(root)
+    outputs = render(editions, version)
+    report = Report(editions, warnings=warnings)
+    report.written, report.removed = write_outputs(docs, outputs)
+    for path, text in ledgers.items():
+        write_if_changed(path, text)
+    return report
+
+
+def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
+    paths = sorted(seeds.glob("*.txt"))
+    if not paths:
+        raise InputError(seeds, "no sources: put NAME.txt files here")
+    sources: list[Source] = []
+    used: set[str] = set()
+    for path in paths:
+        source = load_source(path)
+        if source.meta_path is None:
+            msg = f"{path}: no metadata file {path.with_suffix('.yml').name}; title taken from the text"
+            warnings.append(msg)
+            log.warning(msg)
+        if source.id in used:
+            new_id = f"{source.id}-{slug(path.stem)}"
+            msg = f"{path}: id {source.id!r} is taken by another source; this one is {new_id!r}"
+            warnings.append(msg)
+            log.warning(msg)
+            source.meta["id"] = new_id
+            source = Source(new_id, source.path, source.text, source.meta, source.meta_path)
+        used.add(source.id)
+        sources.append(source)
+    return sources
+
+
+def render(editions: list[Edition], version: str) -> dict[str, str]:
+    outputs = {
+        "index.md": home_markdown(editions, version),
+        "about.md": about_markdown(editions, version),
+        "data/sources.json": sources_json(editions, version),
+    }
+    for e in editions:
+        outputs[f"sources/{e.source.id}.md"] = source_markdown(e, version, nav_title(e))
+        outputs[f"data/edition/{e.source.id}.json"] = edition_json(e, version)
+    return outputs
+
+
+def edition_version(root: Path) -> str:
+    """The date of the edition: EDITION_VERSION, else the last commit's date, else today."""
+    if os.environ.get("EDITION_VERSION"):
+        return os.environ["EDITION_VERSION"]
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs"], capture_output=True,
+                             text=True, timeout=10, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    return out or dt.date.today().isoformat()
+
+
+def write_outputs(docs: Path, outputs: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Write what changed, each file atomically; remove files an earlier build wrote and this one did not."""
+    manifest = docs / MANIFEST
+    try:
+        before = set(json.loads(manifest.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        before = set()
+    written = [rel for rel, text in sorted(outputs.items()) if write_if_changed(docs / rel, text)]
+    removed = []
+    for rel in sorted(before - set(outputs)):
+        path = docs / rel
+        if path.is_file():
+            path.unlink()
+            removed.append(rel)
+    write_if_changed(manifest, json.dumps(sorted(outputs), indent=0) + "\n")
+    return written, removed
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False  # unchanged files keep their time stamps, so `mkdocs serve` does not loop
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{hashlib.sha1(data).hexdigest()[:8]}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True

@@ -1,0 +1,110 @@
+"""The pages that are not a source: home and "About this edition"; and the data files."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..model import Edition
+from .bibliography import authors, reference_html, year
+from .inline import KIND_LABEL
+
+TEMPLATES = Path(__file__).parent / "templates"
+WHY = {
+    "glued-words": "a space the extraction lost is restored (“affairsis” reads “affairs is”).",
+    "line-end-hyphen": "a word broken at a line end is joined; the hyphen is kept only where it belongs to the word.",
+    "note-ref": "a note number run into the text (“Genocide1”) becomes a note reference, linked to its note.",
+    "page-break-join": "a paragraph that a page break cut in two is joined again.",
+    "detached-note": "a note number printed at the top of the next page is put back after its sentence.",
+    "running-header": "the printed page's running header, caught in the middle of a sentence, is removed.",
+    "page-marker": "a marker such as “[End Page 222]” is removed from the text and shown as a page number.",
+    "site-furniture": "a web site's header or navigation line, not part of the article, is removed.",
+    "sidebar": "a boxed text printed in the middle of a sentence is set apart after its paragraph.",
+}
+
+
+def nav_title(edition: Edition) -> str:
+    meta = edition.source.meta
+    if not meta.get("author"):
+        return f"Anonymous ({year(meta)})".replace("(c. ", "(c. ")
+    families = [a.get("family") or a.get("literal", "") for a in meta["author"]]
+    who = families[0] if len(families) == 1 else (
+        " and ".join(families) if len(families) == 2 else f"{families[0]} et al.")
+    return f"{who} {year(meta)}"
+
+
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
+                       autoescape=False)
+
+
+def summaries(editions: list[Edition]) -> list[dict[str, Any]]:
+    out = []
+    for e in editions:
+        numbered = [b for b in e.blocks if b.label and b.kind != "note"]
+        pages = [b.number for b in e.page_breaks if b.number is not None]
+        last = max((b.last or b.number for b in e.page_breaks if b.number is not None), default=None)
+        out.append({
+            "id": e.source.id,
+            "nav_title": nav_title(e),
+            "reference": reference_html(e.source.meta),
+            "description": e.source.meta.get("edition", {}).get("description", ""),
+            "blocks": len(numbered),
+            "pages": f"{min(pages)}–{last}" if pages else "",
+            "repairs": len(e.repairs),
+            "counts": Counter(r.kind for r in e.repairs),
+            "pages_note": e.pages_note,
+        })
+    return out
+
+
+def home_markdown(editions: list[Edition], version: str) -> str:
+    return _env().get_template("index.md.j2").render(sources=summaries(editions), version=version)
+
+
+def about_markdown(editions: list[Edition], version: str) -> str:
+    kinds = [(k, KIND_LABEL[k], WHY[k]) for k in WHY]
+    return _env().get_template("about.md.j2").render(sources=summaries(editions), version=version, kinds=kinds)
+
+
+def sources_json(editions: list[Edition], version: str) -> str:
+    rows = []
+    for e in editions:
+        meta = {k: v for k, v in e.source.meta.items() if k != "edition"}
+        rows.append({
+            "id": e.source.id,
+            "file": f"seeds/{e.source.path.name}",
+            "url": f"sources/{e.source.id}/",
+            "data": f"data/edition/{e.source.id}.json",
+            "metadata": meta,
+            "author_line": authors(e.source.meta),
+        })
+    return json.dumps({"version": version, "sources": rows}, ensure_ascii=False, indent=1) + "\n"
+
+
+def edition_json(e: Edition, version: str) -> str:
+    from ..segment import block_at
+
+    blocks = [{
+        "anchor": b.anchor,
+        "label": b.label,
+        "kind": b.kind,
+        "pages": b.pages,
+        "lang": b.lang,
+        "text": b.text,
+        "notes": [{"number": r.number, "offset": r.offset} for r in b.noterefs],
+        "source_span": [b.start, b.end],
+    } for b in e.blocks]
+    apparatus = []
+    for r in e.repairs:
+        where = block_at(e.blocks, r.start)
+        apparatus.append({"kind": r.kind, "anchor": where.anchor if where else None, "start": r.start,
+                          "end": r.end, "original": r.original, "new": r.new, "note": r.note}
+                         | ({"moved_to": r.to} if r.to is not None else {}))
+    data = {"id": e.source.id, "version": version, "file": f"seeds/{e.source.path.name}", "blocks": blocks,
+            "apparatus": apparatus, "redirects": e.redirects}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,153 @@
+"""The reading page of one source, as Markdown with raw HTML blocks.
+
+Source text only ever appears escaped inside HTML blocks (which Markdown
+leaves alone) or, in headings, with every markup character as an entity:
+whatever a source contains renders as text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+
+from ..model import Block, Edition, Repair
+from ..segment import block_at
+from .bibliography import reference_html
+from .inline import KIND_LABEL, block_html, escape, escape_markdown
+
+WRAP = {
+    "paragraph": ("p", "para"),
+    "item": ("p", "para item"),
+    "abstract": ("p", "para abstract"),
+    "back": ("p", "para back"),
+    "front": ("p", "para front"),
+    "quote": ("blockquote", "para quote"),
+    "aside": ("aside", "para sidebar"),
+}
+
+
+def source_markdown(edition: Edition, version: str, nav_title: str) -> str:
+    src = edition.source
+    notes = {b.number: b.anchor for b in edition.notes if b.number is not None}
+    out = [
+        "---",
+        f"title: {json.dumps(nav_title, ensure_ascii=False)}",
+        f"description: {json.dumps(src.meta.get('edition', {}).get('description', src.title), ensure_ascii=False)}",
+        "---",
+        "",
+        f"# {escape_markdown(src.title)}",
+        "",
+        _header(edition, version),
+        "",
+    ]
+    body = edition.body
+    i = 0
+    while i < len(body):
+        block = body[i]
+        if block.kind == "abstract":
+            group = [b for b in body[i:] if b.kind == "abstract"]
+            group = group[: next((k for k, b in enumerate(body[i:]) if b.kind != "abstract"), len(group))]
+            out += _abstracts(group, notes)
+            i += len(group)
+            continue
+        if block.kind == "heading":
+            out += [f"{'#' * min(block.level, 4)} {escape_markdown(block.text)} {{: #{block.anchor} }}", ""]
+        else:
+            out += [_block(block, notes), ""]
+        i += 1
+    out += _notes(edition)
+    out += _apparatus(edition)
+    out += [_data_element(edition), ""]
+    return "\n".join(out)
+
+
+def _header(edition: Edition, version: str) -> str:
+    src = edition.source
+    parts = ['<div class="edition-meta ui" data-search-exclude>',
+             f'<p class="reference">{reference_html(src.meta)}</p>']
+    if src.meta.get("note"):
+        parts.append(f'<p class="source-note">{escape(src.meta["note"])}</p>')
+    if edition.pages_note:
+        parts.append(f'<p class="pages-note">{escape(edition.pages_note)}</p>')
+    parts.append(f'<p class="version">Reading edition, version {escape(version)}. Paragraph numbers (¶) and '
+                 f'printed page numbers are in the margins; each links to itself. '
+                 f'<a href="#apparatus">Apparatus of repairs</a> · <a href="../../about/">About this edition</a></p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _abstracts(blocks: list[Block], notes: dict[int, str]) -> list[str]:
+    out = []
+    for b in blocks:
+        label = "Résumé" if b.lang == "fr" else "Abstract"
+        lang = f' lang="{b.lang}"' if b.lang else ""
+        out += [f'<section class="abstract-box"{lang} aria-label="{label}"><p class="abstract-label ui" '
+                f'data-search-exclude>{label}</p>{_block(b, notes)}</section>', ""]
+    return out
+
+
+def _block(block: Block, notes: dict[int, str]) -> str:
+    tag, cls = WRAP.get(block.kind, ("p", "para"))
+    lang = f' lang="{block.lang}"' if block.lang else ""
+    pages = f' data-pages="{html.escape(",".join(block.pages))}"' if block.pages else ""
+    pnum = (f'<a class="pnum ui" data-search-exclude href="#{block.anchor}" '
+            f'title="Paragraph {block.label}: click to copy its link">{block.label}</a>') if block.label else ""
+    inner = pnum + block_html(block, notes)
+    if tag == "p":
+        return f'<p class="{cls}" id="{block.anchor}"{lang}{pages}>{inner}</p>'
+    return f'<{tag} class="{cls}" id="{block.anchor}"{lang}{pages}><p>{inner}</p></{tag}>'
+
+
+def _notes(edition: Edition) -> list[str]:
+    referenced = Counter(r.number for b in edition.blocks for r in b.noterefs)
+    notes = edition.notes
+    out: list[str] = []
+    if notes:
+        for note in notes:
+            back = (f' <a class="backref ui" data-search-exclude href="#r{note.number}" '
+                    f'aria-label="Back to the reference to note {note.number}">↩</a>'
+                    if referenced[note.number] else
+                    ' <span class="unreferenced ui" data-search-exclude>(no reference to this note in this '
+                    'copy of the text)</span>')
+            label = f'<span class="notenum ui" data-search-exclude>{note.label}.</span> '
+            out += [f'<p class="note" id="{note.anchor}">{label}{block_html(note, {})}{back}</p>', ""]
+    elif referenced:
+        out += ["## Notes {: #notes data-search-exclude }", "",
+                f'<p class="ui missing-notes">The text refers to {len(referenced)} notes, but their text is not in '
+                'this copy of the source. The references are kept, and marked, where the text has them.</p>', ""]
+    return out
+
+
+def _apparatus(edition: Edition) -> list[str]:
+    counts = Counter(r.kind for r in edition.repairs)
+    summary = ", ".join(f"{n} {KIND_LABEL.get(k, k)}" for k, n in counts.most_common()) or "none"
+    rows = [_row(edition, i, r) for i, r in enumerate(edition.repairs, start=1)]
+    return [
+        "## Apparatus {: #apparatus data-search-exclude }",
+        "",
+        f'<div class="apparatus ui" data-search-exclude><p>Every change this edition makes to the wording of the '
+        f'source, in text order: {len(edition.repairs)} in all ({summary}). Line breaks inside a paragraph are '
+        f'not listed.</p><details><summary>Show all {len(edition.repairs)} repairs</summary>'
+        '<table><thead><tr><th>#</th><th>Where</th><th>Kind</th><th>Source has</th><th>Edition reads</th>'
+        '<th>Why</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></details></div>",
+        "",
+    ]
+
+
+def _row(edition: Edition, i: int, r: Repair) -> str:
+    block = block_at(edition.blocks, r.start)
+    where = f'<a href="#{block.anchor}">¶ {block.label or block.anchor}</a>' if block else ""
+    shown = lambda s: f"<code>{escape(_visible(s))}</code>" if s else "<em>(nothing)</em>"
+    return (f'<tr id="rep-{i}"><td>{i}</td><td>{where}</td><td>{escape(KIND_LABEL.get(r.kind, r.kind))}</td>'
+            f"<td>{shown(r.original)}</td><td>{shown(r.new)}</td><td>{escape(r.note)}</td></tr>")
+
+
+def _visible(text: str) -> str:
+    s = text.replace("\r", "").replace("\n", "⏎")
+    return s if len(s) <= 160 else s[:150] + " … " + s[-8:]
+
+
+def _data_element(edition: Edition) -> str:
+    data = html.escape(json.dumps(edition.redirects, sort_keys=True), quote=True)
+    return f'<div id="edition-data" hidden data-source="{edition.source.id}" data-redirects="{data}"></div>'

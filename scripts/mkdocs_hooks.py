@@ -1,0 +1,36 @@
+"""A thin MkDocs hook: run the edition build before MkDocs reads docs/, and have
+`mkdocs serve` watch the seeds and the registry. All logic lives in scripts/edition,
+so the site can move to another renderer that reads mkdocs.yml (e.g. Zensical)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from edition.errors import InputError  # noqa: E402
+from edition.pipeline import build  # noqa: E402
+
+log = logging.getLogger("mkdocs.edition")
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    try:
+        report = build(ROOT, Path(config["docs_dir"]))
+    except InputError as err:
+        # Abort before MkDocs cleans site/: the previous site and docs stay as they were.
+        raise Abort(f"Edition build failed: {err}") from err
+    if report.written or report.removed:
+        log.info("edition: %d files written, %d removed", len(report.written), len(report.removed))
+
+
+def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
+    for folder in ("seeds", "registry"):
+        server.watch(str(ROOT / folder))
+    return server
