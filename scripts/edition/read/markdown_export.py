@@ -35,7 +35,7 @@ def read(source: Source) -> Layout:
         else:
             kind = "back" if in_notes or _after_notes(blocks) else "paragraph"
             blocks.append(block_of(kind, [line]))
-    blocks = _front_matter(blocks)
+    blocks = _front_matter(blocks, raw)
     repairs: list = []
     blocks = join_cut_paragraphs(raw, blocks, repairs, "a page break cut this paragraph")
     opts = source.meta.get("edition", {})
@@ -61,9 +61,12 @@ def _after_notes(blocks: list[RawBlock]) -> bool:
     return bool(blocks) and blocks[-1].kind in {"note", "back"}
 
 
-def _front_matter(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Lines before the first heading are the title block."""
-    first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), 0)
+def _front_matter(blocks: list[RawBlock], raw: str) -> list[RawBlock]:
+    """The title block: what comes before the first long paragraph and the heading over it."""
+    first = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"
+                  and len(raw[b.start:b.end].split()) >= 40), 0)
+    if first and blocks[first - 1].kind == "heading":
+        first -= 1
     for b in blocks[:first]:
         b.kind = "front"
     return blocks

@@ -41,7 +41,8 @@ def source_markdown(edition: Edition, version: str, nav_title: str) -> str:
         _header(edition, version),
         "",
     ]
-    body = edition.body
+    body = edition.blocks
+    referenced = Counter(r.number for b in edition.blocks for r in b.noterefs)
     i = 0
     while i < len(body):
         block = body[i]
@@ -53,6 +54,8 @@ def source_markdown(edition: Edition, version: str, nav_title: str) -> str:
             continue
         if block.kind == "heading":
             out += [f"{'#' * min(block.level, 4)} {escape_markdown(block.text)} {{: #{block.anchor} }}", ""]
+        elif block.kind == "note":
+            out += [_note(block, referenced), ""]
         else:
             out += [_block(block, notes), ""]
         i += 1
@@ -99,24 +102,24 @@ def _block(block: Block, notes: dict[int, str]) -> str:
     return f'<{tag} class="{cls}" id="{block.anchor}"{lang}{pages}><p>{inner}</p></{tag}>'
 
 
+def _note(note: Block, referenced: Counter[int]) -> str:
+    back = (f' <a class="backref ui" data-search-exclude href="#r{note.number}" '
+            f'aria-label="Back to the reference to note {note.number}">↩</a>'
+            if referenced[note.number] else
+            ' <span class="unreferenced ui" data-search-exclude>(no reference to this note in this '
+            'copy of the text)</span>')
+    label = f'<span class="notenum">{note.label}.</span> '
+    return f'<p class="note" id="{note.anchor}">{label}{block_html(note, {})}{back}</p>'
+
+
 def _notes(edition: Edition) -> list[str]:
+    """Where the text refers to notes the source lacks, say so where the notes would be."""
     referenced = Counter(r.number for b in edition.blocks for r in b.noterefs)
-    notes = edition.notes
-    out: list[str] = []
-    if notes:
-        for note in notes:
-            back = (f' <a class="backref ui" data-search-exclude href="#r{note.number}" '
-                    f'aria-label="Back to the reference to note {note.number}">↩</a>'
-                    if referenced[note.number] else
-                    ' <span class="unreferenced ui" data-search-exclude>(no reference to this note in this '
-                    'copy of the text)</span>')
-            label = f'<span class="notenum ui" data-search-exclude>{note.label}.</span> '
-            out += [f'<p class="note" id="{note.anchor}">{label}{block_html(note, {})}{back}</p>', ""]
-    elif referenced:
-        out += ["## Notes {: #notes data-search-exclude }", "",
-                f'<p class="ui missing-notes">The text refers to {len(referenced)} notes, but their text is not in '
-                'this copy of the source. The references are kept, and marked, where the text has them.</p>', ""]
-    return out
+    if edition.notes or not referenced:
+        return []
+    return ["## Notes {: #notes data-search-exclude }", "",
+            f'<p class="ui missing-notes">The text refers to {len(referenced)} notes, but their text is not in '
+            'this copy of the source. The references are kept, and marked, where the text has them.</p>', ""]
 
 
 def _apparatus(edition: Edition) -> list[str]:

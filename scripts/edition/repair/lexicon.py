@@ -25,7 +25,8 @@ class Lexicon:
     """Words of one source plus the protected names."""
 
     def __init__(self, text: str, protected: frozenset[str]) -> None:
-        flat = re.sub(r"-\s*\n\s*", "-", text)
+        # a hyphen at a line end is the question, not evidence: leave such words out of the counts
+        flat = re.sub(r"\S*-[ \t]*\r?\n\s*\S*", " ", text)
         self.counts = Counter(WORD.findall(flat))
         self.lower_counts = Counter(w.lower() for w in self.counts.elements())
         self.hyphenated = Counter(m.lower() for m in re.findall(r"\b[^\W\d_]+-[^\W\d_]+\b", flat))

@@ -59,7 +59,7 @@ def shift(repairs: list[tuple[Repair, int, int]], edits_done: list[tuple[Repair,
     out = []
     for repair, _s, _e in repairs:
         start = _index(new, repair.start)
-        end = max(start, _index(new, repair.end - 1) + 1) if repair.end > repair.start else start
+        end = max(start, _index(new, repair.end)) if repair.end > repair.start else start
         out.append((repair, start, end))
     return out + edits_done
 

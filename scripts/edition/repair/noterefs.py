@@ -10,6 +10,7 @@ from .mapped import Edit
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPER = re.compile(f"[{SUPERSCRIPT}]+")
 GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”\"’)\]])(\d{1,3})(?=\s|$|--|—|[A-Z“\"(])")
+SPACED = re.compile(r"(?<=[.”\"]) (\d{1,3})(?= [A-Z])")
 YEAR_BEFORE = re.compile(r"(1[6-9]|20)\d\d[.,]$")
 
 
@@ -38,12 +39,18 @@ def superscript_edits(text: str) -> list[tuple[Edit, int]]:
 
 
 def glued_edits(text: str, numbers: NoteNumbers) -> list[tuple[Edit, int]]:
+    """Note numbers run into the text; where the notes are lost, only the next number in sequence
+    may also stand after a figure ("Decision 25.67") or apart after a sentence ("worse. 141 Despite")."""
+    candidates = [(m, False) for m in GLUED.finditer(text)]
+    if not numbers.known:
+        candidates += [(m, True) for m in SPACED.finditer(text)]
     out = []
-    for m in GLUED.finditer(text):
-        before = text[max(0, m.start() - 5):m.start()]
-        if before[-1:] in ".," and before[-2:-1].isdigit() and not YEAR_BEFORE.search(before):
-            continue  # a decimal ("8.3") or a figure, not a note
+    for m, spaced in sorted(candidates, key=lambda c: c[0].start()):
         n = int(m.group(1))
+        before = text[max(0, m.start() - 5):m.start()]
+        figure = before[-1:] in ".," and before[-2:-1].isdigit() and not YEAR_BEFORE.search(before)
+        if (spaced or figure) and (numbers.known or n != numbers.last + 1):
+            continue  # a decimal ("8.3") or a figure, not a note
         if numbers.accept(n):
             out.append((Edit(m.start(), m.end(), "", "note-ref", f"note number {n} run into the text"), n))
     return out

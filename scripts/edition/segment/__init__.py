@@ -56,6 +56,10 @@ def place_pages(blocks: list[Block], breaks: list[PageBreak]) -> None:
     ordered = sorted(blocks, key=lambda b: b.start)
     for brk in sorted(breaks, key=lambda p: p.offset):
         block, pos = _holder(ordered, brk.offset)
+        if block is not None and block.kind == "heading":
+            # a page that opens with a heading is marked at the text under it (headings carry no markers)
+            after = [b for b in ordered if b.start > block.start and b.kind != "heading"]
+            block, pos = (after[0], 0) if after else (block, pos)
         if block is not None:
             block.page_starts.append((pos, brk))
     current: PageBreak | None = None
