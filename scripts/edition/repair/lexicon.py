@@ -34,6 +34,8 @@ class Lexicon:
         self.protected_lower = frozenset(w.lower() for w in protected)
         repeated = {w for w, n in self.counts.items() if n >= 2 and w[:1].isupper() and not _camel(w)}
         self.names = frozenset(protected | repeated)  # words the segmentation model must know
+        # the source's own vocabulary makes its words likelier splits ("arealist": "a realist", not "area list")
+        self.usual = frozenset(w.lower() for w, n in self.lower_counts.items() if n >= 3 and len(w) >= 4)
 
     def is_protected(self, word: str) -> bool:
         return word.lower() in self.protected_lower

@@ -52,5 +52,7 @@ def glued_edits(text: str, numbers: NoteNumbers) -> list[tuple[Edit, int]]:
         if (spaced or figure) and (numbers.known or n != numbers.last + 1):
             continue  # a decimal ("8.3") or a figure, not a note
         if numbers.accept(n):
-            out.append((Edit(m.start(), m.end(), "", "note-ref", f"note number {n} run into the text"), n))
+            # "war.10In the": the number took the place of a space, which comes back
+            gap = "" if spaced or m.end() >= len(text) or not text[m.end()].isalpha() else " "
+            out.append((Edit(m.start(), m.end(), gap, "note-ref", f"note number {n} run into the text"), n))
     return out
