@@ -71,7 +71,8 @@ def load_metadata(path: Path) -> dict[str, Any]:
         node = yaml.compose(text)
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        # where the broken construct began is more use than where the parser gave up
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise InputError(path, f"metadata does not parse: {getattr(err, 'problem', err)}", line) from err
     if data is None:

@@ -59,10 +59,11 @@ def assign(texts: list[str], ledger: list[Entry]) -> tuple[list[str], list[Entry
     ids: list[str | None] = [None] * len(texts)
     matcher = difflib.SequenceMatcher(a=[e.words for e in live], b=prints, autojunk=False)
     matched_live: set[str] = set()
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            ids[block.b + k] = live[block.a + k].id
-            matched_live.add(live[block.a + k].id)
+    pairs = [(block.a + k, block.b + k) for block in matcher.get_matching_blocks() for k in range(block.size)]
+    pairs = _match_gaps(pairs, [e.words for e in live], prints)
+    for a, b in pairs:
+        ids[b] = live[a].id
+        matched_live.add(live[a].id)
     taken = {e.id for e in ledger}
     out_ids = _fill_new(ids, taken)
     entries = list(ledger)
@@ -79,6 +80,26 @@ def assign(texts: list[str], ledger: list[Entry]) -> tuple[list[str], list[Entry
             e.redirect = target
             redirects[e.id] = target
     return out_ids, entries, redirects
+
+
+def _match_gaps(pairs: list[tuple[int, int]], old: list[str], new: list[str]) -> list[tuple[int, int]]:
+    """Between exact matches, pair paragraphs whose first words agree (one begins the other)."""
+    out = list(pairs)
+    bounds = [(-1, -1), *sorted(pairs), (len(old), len(new))]
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
+        j = b0 + 1
+        for i in range(a0 + 1, a1):
+            for k in range(j, b1):
+                if _same_start(old[i], new[k]):
+                    out.append((i, k))
+                    j = k + 1
+                    break
+    return sorted(out)
+
+
+def _same_start(a: str, b: str) -> bool:
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 3 and long[: len(short)] == short
 
 
 def _fill_new(ids: list[str | None], taken: set[str]) -> list[str]:
