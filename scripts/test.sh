@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up (virtual environment, requirements, Debian's Chromium for the browser tests) and run the tests.
+# Usage: bash scripts/test.sh [pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium from Debian for the browser tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/ruff check scripts tests
+.venv/bin/python -m pytest -q "$@" tests

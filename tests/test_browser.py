@@ -1,0 +1,73 @@
+"""In a real browser (Debian's Chromium, driven by Playwright): old links land on the right paragraph,
+a link by quoted words finds its paragraph, and the copy-link control copies a permanent link."""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, mkdocs_build
+from playwright.sync_api import Browser, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site whose ledger has one retired anchor (p900, merged into p5 in an earlier reading)."""
+    project = copy_project(tmp_path_factory.mktemp("browser"))
+    ledger_path = project / "seeds" / "anchors" / "maddox-2015.json"
+    ledger = json.loads(ledger_path.read_text())
+    ledger["anchors"].append({"id": "p900", "words": "an earlier reading", "redirect": "p5"})
+    ledger_path.write_text(json.dumps(ledger))
+    assert mkdocs_build(project).returncode == 0
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(project / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run the tests with scripts/test.sh, which installs it"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+def test_a_retired_anchor_redirects_to_its_paragraph(served: str, browser: Browser) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{served}/sources/maddox-2015/#p900")
+    page.wait_for_function("location.hash === '#p5'")
+    assert page.locator("#p5").evaluate("el => el.getBoundingClientRect().top < window.innerHeight")
+    assert not errors
+
+
+def test_a_link_by_quoted_words_finds_the_paragraph(served: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(f"{served}/sources/black-williams-2008/#q=the%20Save%20Darfur%20Coalition%20that")
+    found = page.locator(".para.found")
+    found.wait_for()
+    assert "Save Darfur Coalition" in found.inner_text()
+
+
+def test_the_paragraph_number_copies_a_permanent_link(served: str, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{served}/sources/kuperman-1996/")
+    page.locator("#p12 .pnum").click()
+    page.wait_for_function("location.hash === '#p12'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith("/sources/kuperman-1996/#p12")
+    context.close()
