@@ -11,8 +11,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
 from playwright.sync_api import Browser, sync_playwright
+
+from conftest import copy_project, mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"
 

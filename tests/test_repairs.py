@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import SOURCE_IDS, edition_data, page
 
 # (source, what the source has, what the edition must read)

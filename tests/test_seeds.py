@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 SHARED = ROOT.parent / "shared" / "seeds"

@@ -15,12 +15,17 @@ def authors(meta: dict[str, Any]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def nested_quotes(title: str) -> str:
+    """A title inside quotation marks turns its own double quotes into single ones."""
+    return title.translate(str.maketrans({"“": "‘", "”": "’", '"': "'"}))
+
+
 def year(meta: dict[str, Any]) -> str:
     return str(meta.get("issued", "n.d.")).split("-")[0]
 
 
 def reference_html(meta: dict[str, Any]) -> str:
-    parts = [escape(authors(meta)), f"“{escape(meta['title'])}”"]
+    parts = [escape(authors(meta)), f"“{escape(nested_quotes(meta['title']))}”"]
     container = meta.get("container-title")
     if container:
         vol = f" {escape(str(meta['volume']))}" if meta.get("volume") else ""

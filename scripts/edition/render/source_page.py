@@ -73,8 +73,8 @@ def _header(edition: Edition, version: str) -> str:
         parts.append(f'<p class="source-note">{escape(src.meta["note"])}</p>')
     if edition.pages_note:
         parts.append(f'<p class="pages-note">{escape(edition.pages_note)}</p>')
-    parts.append(f'<p class="version">Reading edition, version {escape(version)}. Paragraph numbers (¶) and '
-                 f'printed page numbers are in the margins; each links to itself. '
+    parts.append(f'<p class="version">Reading edition, version {escape(version)}. Paragraph numbers (¶) are in the '
+                 f'margin and printed page numbers in the line (“|p. 49”); each links to itself. '
                  f'<a href="#apparatus">Apparatus of repairs</a> · <a href="../../about/">About this edition</a></p>')
     parts.append("</div>")
     return "".join(parts)
