@@ -23,6 +23,7 @@ ACRONYMS = set("US UN AU EU UK".split())
 OPENERS = set("""the in his a an as at by for from of on to and but or there their these this that they we
 he she when while with all more most many such some other one no not both it its if is was what which
 then thus those our her""".split())
+FUNCTION = set("the a an of in to is it be this that with at on by from and for or as have been there".split())
 UNITS = set("km kg mm cm st nd rd th s".split())
 
 
@@ -67,7 +68,7 @@ def split_glued(token: str, lexicon: Lexicon) -> list[str] | None:
     """The words a glued token is made of, or None if it is a word (or cannot be split safely)."""
     possessive = re.search(r"['’]s$", token)
     base = token[: possessive.start()] if possessive else token
-    if len(base) < 4 or base.isupper() or lexicon.known(base):
+    if len(base) < 4 or base.isupper() or (lexicon.known(base) and not _two_common_words(base, lexicon)):
         return None
     if re.search(r"['’]", base):
         return _split_after_apostrophe(base, lexicon)
@@ -90,6 +91,14 @@ def split_glued(token: str, lexicon: Lexicon) -> list[str] | None:
     if possessive:
         pieces[-1] += possessive.group()
     return pieces
+
+
+def _two_common_words(base: str, lexicon: Lexicon) -> bool:
+    """"withthe", "ofthe", "isa": web text makes these look like words; two very common words they are."""
+    if lexicon.is_protected(base) or not base.islower() or zipf(base) >= 4.0:
+        return False
+    pieces = list(_model(lexicon.names, lexicon.usual).split(base))
+    return len(pieces) == 2 and all(zipf(p) >= 5.5 for p in pieces) and any(p in FUNCTION for p in pieces)
 
 
 def _merge_known(pieces: list[str]) -> list[str]:
