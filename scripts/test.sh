@@ -17,5 +17,5 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/ruff check scripts tests
+.venv/bin/ruff check --config scripts/ruff.toml scripts tests
 .venv/bin/python -m pytest -q "$@" tests
