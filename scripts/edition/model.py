@@ -128,7 +128,3 @@ class Edition:
     @property
     def notes(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "note"]
-
-    @property
-    def body(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind != "note"]

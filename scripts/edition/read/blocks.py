@@ -14,10 +14,6 @@ def block_of(kind: str, lines: list[Line], **extra: object) -> RawBlock:
     return RawBlock(kind=kind, lines=[ln.content for ln in lines], **extra)  # type: ignore[arg-type]
 
 
-def text_of(raw: str, block: RawBlock) -> str:
-    return " ".join(raw[s:e] for s, e in block.lines)
-
-
 def language(text: str) -> str | None:
     words = re.findall(r"[a-zà-ÿ’']+", text.lower())
     if len(words) >= 20 and sum(w in FRENCH for w in words) / len(words) > 0.12:

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 TERMINAL = re.compile(r"[.!?:…][\"”’')\]]*\d{0,3}$|[\"”’]\d{0,3}$")
-NOTE_DIGITS = str.maketrans("", "", "0123456789")
 
 
 @dataclass(frozen=True)

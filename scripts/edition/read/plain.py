@@ -47,13 +47,8 @@ def read(source: Source) -> Layout:
             blocks.append(block_of("item", lines))
         else:
             blocks.append(block_of("paragraph", lines))
-    blocks = _paragraphs_only_after(blocks)
     repairs: list = []
     blocks = join_cut_paragraphs(raw, blocks, repairs, "a line break cut this paragraph")
     opts = source.meta.get("edition", {})
     return Layout(blocks=blocks, repairs=repairs, note_style=opts.get("notes", "none"),
                   pages_note=opts.get("pages_note", ""))
-
-
-def _paragraphs_only_after(blocks: list[RawBlock]) -> list[RawBlock]:
-    return blocks

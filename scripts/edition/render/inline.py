@@ -7,7 +7,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from ..model import Block
+from ..model import Block, PageBreak
 
 MARKUP = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^$%:=<>&\"']")
 MARKED = {"glued-words", "line-end-hyphen", "page-break-join", "detached-note"}
@@ -78,7 +78,7 @@ def _weave(text: str, points: list[Point], ranges: list[tuple[int, int, str, str
     return "".join(out)
 
 
-def _page_html(brk, anchor: bool) -> str:  # type: ignore[no-untyped-def]
+def _page_html(brk: PageBreak, anchor: bool) -> str:
     ids = [brk.number] + (list(range(brk.number + 1, brk.last + 1)) if brk.last else [])
     extra = "".join(f'<span id="page-{n}"></span>' for n in ids[1:]) if anchor else ""
     ident = f' id="page-{brk.number}"' if anchor else ""

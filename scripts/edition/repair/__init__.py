@@ -12,7 +12,7 @@ import re
 from ..model import Block, Layout, NoteRef, RawBlock, Repair, Source
 from .hyphens import keep_hyphen
 from .lexicon import Lexicon
-from .mapped import Edit, MappedText, shift
+from .mapped import Edit, MappedText, position, shift
 from .noterefs import NoteNumbers, glued_edits, superscript_edits
 from .words import glued_word_edits, number_glue_edits, punctuation_glue_edits
 
@@ -50,11 +50,11 @@ def repair_block(raw: str, rb: RawBlock, lexicon: Lexicon, numbers: NoteNumbers,
     noterefs = _noterefs(done, notes)
     block = Block(
         kind=rb.kind, text=new.text, start=rb.start, end=rb.end, offsets=list(new.offsets),
-        repairs=shift(repairs, done, mapped, new), noterefs=noterefs,
+        repairs=shift(repairs, done, new), noterefs=noterefs,
         level=rb.level, lang=rb.lang, number=rb.number,
     )
     if rb.strong:
-        block.strong = (_position(new, rb.strong[0]), _position(new, rb.strong[1] - 1) + 1)
+        block.strong = (position(new, rb.strong[0]), position(new, rb.strong[1]))
     return block
 
 
@@ -109,9 +109,3 @@ def _noterefs(done: list[tuple[Repair, int, int]], notes: list[tuple[Edit, int]]
     numbers = [n for _, n in sorted(notes, key=lambda x: x[0].start)]
     placed = [start for repair, start, _ in done if repair.kind == "note-ref"]
     return [NoteRef(n, pos) for n, pos in zip(numbers, placed)]
-
-
-def _position(text: MappedText, raw_offset: int) -> int:
-    import bisect
-
-    return min(bisect.bisect_left(text.offsets, raw_offset), len(text.text))

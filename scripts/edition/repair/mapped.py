@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..model import Repair
@@ -54,18 +55,16 @@ class MappedText:
 
 
 def shift(repairs: list[tuple[Repair, int, int]], edits_done: list[tuple[Repair, int, int]],
-          old: MappedText, new: MappedText) -> list[tuple[Repair, int, int]]:
+          new: MappedText) -> list[tuple[Repair, int, int]]:
     """Carry spans of earlier repairs into the coordinates of `new` (by their raw offsets)."""
     out = []
     for repair, _s, _e in repairs:
-        start = _index(new, repair.start)
-        end = max(start, _index(new, repair.end)) if repair.end > repair.start else start
+        start = position(new, repair.start)
+        end = max(start, position(new, repair.end)) if repair.end > repair.start else start
         out.append((repair, start, end))
     return out + edits_done
 
 
-def _index(text: MappedText, raw_offset: int) -> int:
+def position(text: MappedText, raw_offset: int) -> int:
     """First position in `text` whose raw offset is at or after `raw_offset`."""
-    import bisect
-
     return min(bisect.bisect_left(text.offsets, raw_offset), len(text.text))
