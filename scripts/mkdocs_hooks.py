@@ -26,6 +26,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     except InputError as err:
         # Abort before MkDocs cleans site/: the previous site and docs stay as they were.
         raise Abort(f"Edition build failed: {err}") from err
+    config["nav"] = report.nav
     if report.written or report.removed:
         log.info("edition: %d files written, %d removed", len(report.written), len(report.removed))
 

@@ -69,3 +69,46 @@
     resolveHash();
   }
 })();
+
+// Marks of register entries and repairs: a legend and a switch to hide them for clean reading.
+(function () {
+  "use strict";
+  var KEY = "edition-clean-reading";
+
+  function apply(clean) {
+    document.body.classList.toggle("clean-reading", clean);
+    document.querySelectorAll(".marks-toggle").forEach(function (b) {
+      b.textContent = clean ? "Show marks" : "Hide marks";
+      b.setAttribute("aria-pressed", clean ? "true" : "false");
+    });
+  }
+
+  function setup() {
+    var meta = document.querySelector(".edition-meta");
+    if (!meta) return;
+    var p = document.createElement("p");
+    p.className = "marks-legend";
+    p.innerHTML = 'Marks: <span class="m m-actor">actor</span><span class="m m-event">event</span>' +
+      '<span class="m m-concept">concept</span><span class="m m-place">place</span>' +
+      'repaired words°';
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "marks-toggle";
+    button.addEventListener("click", function () {
+      var clean = !document.body.classList.contains("clean-reading");
+      try { localStorage.setItem(KEY, clean ? "1" : "0"); } catch (e) { /* private mode */ }
+      apply(clean);
+    });
+    p.appendChild(button);
+    meta.appendChild(p);
+    var stored = null;
+    try { stored = localStorage.getItem(KEY); } catch (e) { /* private mode */ }
+    apply(stored === "1");
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

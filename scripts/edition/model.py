@@ -113,6 +113,7 @@ class Block:
     pages: list[str] = field(default_factory=list)
     anchor: str = ""
     label: str = ""  # the visible paragraph number
+    mentions: list[Any] = field(default_factory=list)  # annotate.Mention spans over `text`
 
 
 @dataclass

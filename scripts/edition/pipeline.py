@@ -12,14 +12,21 @@ import json
 import logging
 import os
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .annotate import Matcher, annotate
 from .errors import InputError
+from .index import Index, build_index
 from .model import Edition, Source
 from .read import load_source, read, slug
-from .render.site_pages import about_markdown, edition_json, home_markdown, nav_title, sources_json
-from .render.source_page import source_markdown
+from .registry import check_evidence, load_registry
+from .render.exports import entries_json, mentions_csv, mentions_json
+from .render.registers import register_pages
+from .render.site_pages import about_markdown, edition_json, home_markdown, nav_title, site_nav, sources_json
+from .render.source_page import mention_links, source_markdown
 from .repair import repair
 from .repair.lexicon import load_protected
 from .segment import segment
@@ -34,6 +41,8 @@ class Report:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    nav: list[Any] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent in each stage
 
 
 def build(root: Path, docs: Path | None = None) -> Report:
@@ -42,24 +51,53 @@ def build(root: Path, docs: Path | None = None) -> Report:
     docs = (docs or root / "docs").resolve()
     seeds = root / "seeds"
     warnings: list[str] = []
+    clock = Clock()
     sources = load_sources(seeds, warnings)
-    protected = load_protected(root / "registry" / "protected.yml")
+    registry = load_registry(root / "registry")
+    protected = load_protected(root / "registry" / "protected.yml") | registry.names()
     ledger_dir = seeds / "anchors"
     editions: list[Edition] = []
     ledgers: dict[Path, str] = {}
+    clock.lap("read")
     for source in sources:
-        layout = read(source)
-        blocks = repair(source, layout, protected)
-        edition, ledger = segment(source, layout, blocks, ledger_dir)
+        layout = clock.timed("read", read, source)
+        blocks = clock.timed("repair", repair, source, layout, protected)
+        edition, ledger = clock.timed("segment", segment, source, layout, blocks, ledger_dir)
         editions.append(edition)
         ledgers[ledger_dir / f"{source.id}.json"] = ledger
+    check_evidence(registry, {e.source.id: {b.anchor for b in e.blocks if b.anchor} for e in editions})
+    matcher = Matcher(registry)
+    for edition in editions:
+        clock.timed("annotate", annotate, edition, matcher)
+    index = clock.timed("index", build_index, registry, editions)
     version = edition_version(root)
-    outputs = render(editions, version)
-    report = Report(editions, warnings=warnings)
+    outputs = clock.timed("render", render, editions, version, index)
+    report = Report(editions, warnings=warnings, nav=site_nav(editions, index), seconds=clock.seconds)
     report.written, report.removed = write_outputs(docs, outputs)
     for path, text in ledgers.items():
         write_if_changed(path, text)
+    clock.lap("write")
     return report
+
+
+class Clock:
+    """Wall time per stage, for the build's report and the benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def timed(self, stage: str, fn: Any, *args: Any) -> Any:
+        start = time.perf_counter()
+        result = fn(*args)
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+        self.last = time.perf_counter()
+        return result
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
@@ -86,15 +124,20 @@ def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
     return sources
 
 
-def render(editions: list[Edition], version: str) -> dict[str, str]:
+def render(editions: list[Edition], version: str, index: Index) -> dict[str, str]:
     outputs = {
         "index.md": home_markdown(editions, version),
         "about.md": about_markdown(editions, version),
         "data/sources.json": sources_json(editions, version),
+        "data/entries.json": entries_json(index),
+        "data/mentions.json": mentions_json(index),
+        "data/mentions.csv": mentions_csv(index),
     }
+    links = mention_links(index.registry)
     for e in editions:
-        outputs[f"sources/{e.source.id}.md"] = source_markdown(e, version, nav_title(e))
+        outputs[f"sources/{e.source.id}.md"] = source_markdown(e, version, nav_title(e), links)
         outputs[f"data/edition/{e.source.id}.json"] = edition_json(e, version)
+    outputs |= register_pages(index)
     return outputs
 
 

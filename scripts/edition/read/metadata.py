@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
+from .. import yamlfile
 from ..errors import InputError
 
 NAME = {
@@ -62,19 +62,9 @@ SCHEMA: dict[str, Any] = {
 def load_metadata(path: Path) -> dict[str, Any]:
     """Parse and validate one metadata file; raise InputError naming file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(path, f"metadata is not UTF-8 ({err.reason})") from err
-    except OSError as err:
-        raise InputError(path, f"cannot read metadata: {err.strerror}") from err
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        # where the broken construct began is more use than where the parser gave up
-        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise InputError(path, f"metadata does not parse: {getattr(err, 'problem', err)}", line) from err
+        data, node = yamlfile.load(path)
+    except InputError as err:
+        raise InputError(path, f"metadata {err.message}", err.line) from err
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -82,44 +72,27 @@ def load_metadata(path: Path) -> dict[str, Any]:
     errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         err = errors[0]
-        where = list(err.path) + _unknown_keys(err)[:1]
-        raise InputError(path, _describe(err), _line_of_path(node, where))
+        where = list(err.path) + unknown_keys(err)[:1]
+        raise InputError(path, describe(err), yamlfile.line_of(node, where))
     header = data.get("edition", {}).get("running_header")
     if header:
         try:
             re.compile(header)
         except re.error as err:
             raise InputError(path, f"edition.running_header is not a valid pattern: {err}",
-                             _line_of_path(node, ["edition", "running_header"])) from err
+                             yamlfile.line_of(node, ["edition", "running_header"])) from err
     return data
 
 
-def _describe(err: jsonschema.ValidationError) -> str:
-    where = ".".join(str(p) for p in err.path) or "metadata"
+def describe(err: jsonschema.ValidationError) -> str:
+    where = ".".join(str(p) for p in err.path)
+    prefix = f"{where}: " if where else ""
     if err.validator == "additionalProperties":
-        return f"{where}: unknown key(s) {', '.join(_unknown_keys(err))}"
-    return f"{where}: {err.message}"
+        return f"{prefix}unknown key(s) {', '.join(unknown_keys(err))}"
+    return f"{prefix}{err.message}"
 
 
-def _unknown_keys(err: jsonschema.ValidationError) -> list[str]:
+def unknown_keys(err: jsonschema.ValidationError) -> list[str]:
     if err.validator != "additionalProperties":
         return []
     return sorted(set(err.instance) - set(err.schema.get("properties", {})))
-
-
-def _line_of_path(node: yaml.Node | None, path: list[Any]) -> int | None:
-    """Line (1-based) of the YAML key or item at `path`, or of the nearest parent found."""
-    line = node.start_mark.line + 1 if node else None
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            pairs = [(k, v) for k, v in node.value if k.value == str(key)]
-            if not pairs:
-                return line
-            line = pairs[0][0].start_mark.line + 1
-            node = pairs[0][1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line

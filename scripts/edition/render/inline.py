@@ -42,7 +42,18 @@ class Point:
     html: str
 
 
-def block_html(block: Block, note_ids: dict[int, str], page_anchor: bool = True) -> str:
+@dataclass(frozen=True)
+class Link:
+    """Where a mention of an entry leads, and what it says on hover."""
+
+    url: str
+    title: str
+    register: str
+    abbreviation_of: str = ""
+
+
+def block_html(block: Block, note_ids: dict[int, str], page_anchor: bool = True,
+               links: dict[str, Link] | None = None) -> str:
     points = [Point(pos, _page_html(brk, page_anchor)) for pos, brk in block.page_starts
               if brk.number is not None]
     seen: dict[int, int] = {}
@@ -57,6 +68,13 @@ def block_html(block: Block, note_ids: dict[int, str], page_anchor: bool = True)
             title = html.escape(f"{KIND_LABEL.get(repair.kind, repair.kind)}; the source has “{repair.original}”",
                                 quote=True)
             ranges.append((start, end, f'<span class="em" title="{title}">', "</span>"))
+    # mentions last: the outermost element, so a repair mark stays inside its link
+    for m in block.mentions if links is not None else []:
+        link = links[m.entry_id]
+        inner = f'<abbr title="{html.escape(link.abbreviation_of, quote=True)}">' if link.abbreviation_of \
+            and m.surface == m.surface.upper() else ""
+        ranges.append((m.start, m.end, f'<a class="m m-{link.register}" href="{link.url}" '
+                       f'title="{html.escape(link.title, quote=True)}">{inner}', ("</abbr>" if inner else "") + "</a>"))
     return _weave(block.text, points, ranges)
 
 

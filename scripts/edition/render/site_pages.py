@@ -108,3 +108,17 @@ def edition_json(e: Edition, version: str) -> str:
     data = {"id": e.source.id, "version": version, "file": f"seeds/{e.source.path.name}", "blocks": blocks,
             "apparatus": apparatus, "redirects": e.redirects}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def site_nav(editions: list[Edition], index: Any) -> list[Any]:
+    """The navigation: sources by author, then the registers (entry pages are reached from them)."""
+    from ..registry import REGISTER_TITLES, REGISTERS
+
+    return [
+        {"Home": "index.md"},
+        {"Sources": [{nav_title(e): f"sources/{e.source.id}.md"} for e in editions]},
+        {"Registers": [{"Index": "register/index.md"}]
+         + [{REGISTER_TITLES[r]: f"register/{r}s/index.md"} for r in REGISTERS]
+         + [{"Abbreviations": "register/abbreviations.md"}]},
+        {"About this edition": "about.md"},
+    ]

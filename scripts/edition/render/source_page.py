@@ -12,9 +12,10 @@ import json
 from collections import Counter
 
 from ..model import Block, Edition, Repair
+from ..registry import Registry
 from ..segment import block_at
 from .bibliography import reference_html
-from .inline import KIND_LABEL, block_html, escape, escape_markdown
+from .inline import KIND_LABEL, Link, block_html, escape, escape_markdown
 
 WRAP = {
     "paragraph": ("p", "para"),
@@ -27,7 +28,14 @@ WRAP = {
 }
 
 
-def source_markdown(edition: Edition, version: str, nav_title: str) -> str:
+def mention_links(registry: Registry) -> dict[str, Link]:
+    """Where each entry's mentions on a reading page lead."""
+    return {e.id: Link(url=f"../../{e.url}", title=f"{e.name} ({e.kind})", register=e.register,
+                       abbreviation_of=e.name if e.abbreviations else "")
+            for e in registry.entries.values()}
+
+
+def source_markdown(edition: Edition, version: str, nav_title: str, links: dict[str, Link]) -> str:
     src = edition.source
     notes = {b.number: b.anchor for b in edition.notes if b.number is not None}
     out = [
@@ -49,15 +57,15 @@ def source_markdown(edition: Edition, version: str, nav_title: str) -> str:
         if block.kind == "abstract":
             group = [b for b in body[i:] if b.kind == "abstract"]
             group = group[: next((k for k, b in enumerate(body[i:]) if b.kind != "abstract"), len(group))]
-            out += _abstracts(group, notes)
+            out += _abstracts(group, notes, links)
             i += len(group)
             continue
         if block.kind == "heading":
             out += [f"{'#' * min(block.level, 4)} {escape_markdown(block.text)} {{: #{block.anchor} }}", ""]
         elif block.kind == "note":
-            out += [_note(block, referenced), ""]
+            out += [_note(block, referenced, links), ""]
         else:
-            out += [_block(block, notes), ""]
+            out += [_block(block, notes, links), ""]
         i += 1
     out += _notes(edition)
     out += _apparatus(edition)
@@ -80,36 +88,36 @@ def _header(edition: Edition, version: str) -> str:
     return "".join(parts)
 
 
-def _abstracts(blocks: list[Block], notes: dict[int, str]) -> list[str]:
+def _abstracts(blocks: list[Block], notes: dict[int, str], links: dict[str, Link]) -> list[str]:
     out = []
     for b in blocks:
         label = "Résumé" if b.lang == "fr" else "Abstract"
         lang = f' lang="{b.lang}"' if b.lang else ""
         out += [f'<section class="abstract-box"{lang} aria-label="{label}"><p class="abstract-label ui" '
-                f'data-search-exclude>{label}</p>{_block(b, notes)}</section>', ""]
+                f'data-search-exclude>{label}</p>{_block(b, notes, links)}</section>', ""]
     return out
 
 
-def _block(block: Block, notes: dict[int, str]) -> str:
+def _block(block: Block, notes: dict[int, str], links: dict[str, Link]) -> str:
     tag, cls = WRAP.get(block.kind, ("p", "para"))
     lang = f' lang="{block.lang}"' if block.lang else ""
     pages = f' data-pages="{html.escape(",".join(block.pages))}"' if block.pages else ""
     pnum = (f'<a class="pnum ui" data-search-exclude href="#{block.anchor}" '
             f'title="Paragraph {block.label}: click to copy its link">{block.label}</a>') if block.label else ""
-    inner = pnum + block_html(block, notes)
+    inner = pnum + block_html(block, notes, links=links)
     if tag == "p":
         return f'<p class="{cls}" id="{block.anchor}"{lang}{pages}>{inner}</p>'
     return f'<{tag} class="{cls}" id="{block.anchor}"{lang}{pages}><p>{inner}</p></{tag}>'
 
 
-def _note(note: Block, referenced: Counter[int]) -> str:
+def _note(note: Block, referenced: Counter[int], links: dict[str, Link]) -> str:
     back = (f' <a class="backref ui" data-search-exclude href="#r{note.number}" '
             f'aria-label="Back to the reference to note {note.number}">↩</a>'
             if referenced[note.number] else
             ' <span class="unreferenced ui" data-search-exclude>(no reference to this note in this '
             'copy of the text)</span>')
     label = f'<span class="notenum">{note.label}.</span> '
-    return f'<p class="note" id="{note.anchor}">{label}{block_html(note, {})}{back}</p>'
+    return f'<p class="note" id="{note.anchor}">{label}{block_html(note, {}, links=links)}{back}</p>'
 
 
 def _notes(edition: Edition) -> list[str]:

@@ -1,0 +1,120 @@
+"""Annotate: find every mention of a registry entry in the repaired text.
+
+Mentions are standoff spans over each block's text (the text itself is never
+touched, so anchors cannot move). Matching is by whole words, longest alias
+first; where two entries share an alias, the registry's rules (sources,
+text before or after) decide, conditional rules before plain ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Edition
+from ..registry import Alias, Entry, Registry
+
+TOKEN = re.compile(r"[^\W_]+")
+NOT_AFTER = re.compile(r"^[$€£]")  # "US$" is a currency, not the United States
+ANNOTATED = {"paragraph", "quote", "item", "abstract", "aside", "back", "note", "heading"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    source_id: str
+    anchor: str
+    start: int  # offsets in the block's repaired text
+    end: int
+    surface: str
+    entry_id: str
+
+
+def normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+
+
+class Matcher:
+    """Aliases in a trie of lower-case words; candidates are checked against case and rules."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.trie: dict = {}
+        for entry in registry.entries.values():
+            for alias in entry.aliases:
+                words = [w.casefold() for w in TOKEN.findall(alias.text)]
+                if not words:
+                    continue
+                node = self.trie
+                for w in words:
+                    node = node.setdefault(w, {})
+                node.setdefault(None, []).append((entry, alias))
+        for node in _nodes(self.trie):
+            if None in node:
+                node[None].sort(key=lambda ea: (not ea[1].conditional, ea[1].sources is None))
+
+    def mentions(self, source_id: str, anchor: str, text: str) -> list[Mention]:
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in TOKEN.finditer(text)]
+        out: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            found = self._longest(source_id, text, tokens, i)
+            if found:
+                end_index, start, end, entry = found
+                out.append(Mention(source_id, anchor, start, end, text[start:end], entry.id))
+                i = end_index + 1
+            else:
+                i += 1
+        return out
+
+    def _longest(self, source_id: str, text: str, tokens: list[tuple[int, int, str]],
+                 i: int) -> tuple[int, int, int, Entry] | None:
+        node, candidates = self.trie, []
+        for j in range(i, len(tokens)):
+            word = tokens[j][2]
+            nxt = node.get(word)
+            plural = None
+            if nxt is None and len(word) > 3 and word.endswith("s"):
+                plural = node.get(word[:-1])
+                if plural is not None and None in plural:
+                    candidates.append((j, plural[None], True))
+            if nxt is None:
+                break
+            node = nxt
+            if None in node:
+                candidates.append((j, node[None], False))
+        start = tokens[i][0]
+        for j, claims, is_plural in reversed(candidates):
+            end = tokens[j][1]
+            if NOT_AFTER.match(text[end:end + 1]):
+                continue
+            for entry, alias in claims:
+                if self._fits(alias, source_id, text, start, end, is_plural):
+                    return j, start, end, entry
+        return None
+
+    @staticmethod
+    def _fits(alias: Alias, source_id: str, text: str, start: int, end: int, plural: bool) -> bool:
+        if not alias.applies_in(source_id):
+            return False
+        surface = normal(text[start:end - 1] if plural else text[start:end])
+        wanted = normal(alias.text)
+        same = surface == wanted if alias.exact_case else surface.casefold() == wanted.casefold()
+        return same and alias.fits(text, start, end)
+
+
+def _nodes(trie: dict) -> list[dict]:
+    out, stack = [], [trie]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(v for k, v in node.items() if k is not None)
+    return out
+
+
+def annotate(edition: Edition, matcher: Matcher) -> list[Mention]:
+    """Every mention in one edition; each block keeps its own."""
+    found: list[Mention] = []
+    for block in edition.blocks:
+        if block.kind in ANNOTATED and block.anchor:
+            block.mentions = matcher.mentions(edition.source.id, block.anchor, block.text)
+            found += block.mentions
+    return found

@@ -1,0 +1,227 @@
+"""Load the registry folder and check it: every mistake is reported with its file and line.
+
+Files: `actors.yml`, `events.yml`, `concepts.yml`, `places.yml` (lists of entries) and
+`not-entries.yml` (reviewed candidates that are not entries). `protected.yml` is read by
+the repair stage.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .. import yamlfile
+from ..errors import InputError
+from ..read.metadata import describe, unknown_keys
+from .model import REGISTERS, Alias, Entry, Registry
+
+KINDS = {
+    "actor": ["person", "state", "government", "intergovernmental organisation", "NGO", "armed group",
+              "political party", "ethnic or social group", "court", "office", "media"],
+    "event": ["genocide", "massacre", "war", "conflict", "invasion", "agreement", "treaty", "resolution",
+              "conference", "summit", "report", "election", "referendum", "coup", "assassination", "crisis",
+              "other"],
+    "concept": ["theory", "school", "norm", "legal term", "analytic concept", "doctrine", "principle"],
+    "place": ["region", "city", "town", "village", "camp", "river", "wadi", "mountain", "province", "area"],
+}
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ALIAS = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "object", "additionalProperties": False, "required": ["text"], "properties": {
+            "text": {"type": "string", "minLength": 1},
+            "case": {"enum": ["exact", "any"]},
+            "sources": {"type": "array", "items": {"type": "string"}},
+            "not_sources": {"type": "array", "items": {"type": "string"}},
+            "before": {"type": "string"}, "not_before": {"type": "string"},
+            "after": {"type": "string"}, "not_after": {"type": "string"},
+        }},
+    ]
+}
+ANCHOR_REF = {"type": "string", "pattern": r"^[a-z0-9-]+#[\w-]+$"}
+
+
+def entry_schema(register: str) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
+        "name": {"type": "string", "minLength": 1},
+        "kind": {"enum": KINDS[register]},
+        "aliases": {"type": "array", "items": ALIAS},
+        "description": {"type": "string", "minLength": 10},
+        "evidence": {"oneOf": [ANCHOR_REF, {"type": "array", "items": ANCHOR_REF, "minItems": 1}]},
+        "related": {"type": "array", "items": {"type": "string"}},
+        "defined_at": {"type": "array", "items": ANCHOR_REF},
+    }
+    required = ["id", "name", "kind", "description", "evidence"]
+    if register == "event":
+        props |= {"date": {"type": "string", "pattern": DATE}, "date_end": {"type": "string", "pattern": DATE},
+                  "precision": {"enum": ["day", "month", "year", "decade"]}}
+        required += ["date", "precision"]
+    return {"type": "object", "additionalProperties": False, "required": required, "properties": props}
+
+
+def load_registry(folder: Path) -> Registry:
+    entries: dict[str, Entry] = {}
+    for register in REGISTERS:
+        path = folder / f"{register}s.yml"
+        if path.exists():
+            for entry in _load_file(path, register):
+                if entry.id in entries:
+                    first = entries[entry.id]
+                    raise InputError(path, f"duplicate id {entry.id!r} (first at {first.file}:{first.line})",
+                                     entry.line)
+                entries[entry.id] = entry
+    registry = Registry(entries, _load_not_entries(folder / "not-entries.yml"))
+    check_links(registry)
+    check_alias_clashes(registry)
+    return registry
+
+
+def _load_file(path: Path, register: str) -> list[Entry]:
+    data, node = yamlfile.load(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise InputError(path, "expected a list of entries", 1)
+    schema = entry_schema(register)
+    out = []
+    for i, item in enumerate(data):
+        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(item), key=lambda e: list(e.path))
+        if errors:
+            err = errors[0]
+            if err.validator == "required":
+                missing = next(k for k in err.validator_value if k not in item)
+                raise InputError(path, f"entry {item.get('id', i + 1)!r}: missing field {missing!r}",
+                                 yamlfile.line_of(node, [i]))
+            where = [i, *err.path, *unknown_keys(err)[:1]]
+            raise InputError(path, f"entry {item.get('id', i + 1)!r}: {describe(err)}", yamlfile.line_of(node, where))
+        out.append(_entry(item, register, path, node, i))
+    return out
+
+
+def _entry(item: dict[str, Any], register: str, path: Path, node: Any, i: int) -> Entry:
+    line = yamlfile.line_of(node, [i])
+    aliases = [_alias(item["name"], None, path, line)]
+    for k, raw in enumerate(item.get("aliases", [])):
+        aliases.append(_alias(raw, item["id"], path, yamlfile.line_of(node, [i, "aliases", k])))
+    evidence = item["evidence"] if isinstance(item["evidence"], list) else [item["evidence"]]
+    entry = Entry(
+        id=item["id"], register=register, name=item["name"], kind=item["kind"], description=item["description"],
+        aliases=_unique_aliases(aliases), evidence=[tuple(e.split("#", 1)) for e in evidence],  # type: ignore[misc]
+        related=item.get("related", []), date=item.get("date"), date_end=item.get("date_end"),
+        precision=item.get("precision"), defined_at=[tuple(d.split("#", 1)) for d in item.get("defined_at", [])],  # type: ignore[misc]
+        file=path, line=line,
+    )
+    _check_dates(entry, path, node, i)
+    return entry
+
+
+def _alias(raw: str | dict[str, Any], entry_id: str | None, path: Path, line: int | None) -> Alias:
+    spec = {"text": raw} if isinstance(raw, str) else raw
+    text = spec["text"].strip()
+    exact = spec.get("case", "exact" if any(c.isupper() for c in text) else "any") == "exact"
+
+    def pattern(key: str, anchor: str) -> re.Pattern[str] | None:
+        if key not in spec:
+            return None
+        try:
+            return re.compile(spec[key] + anchor if anchor == "$" else spec[key])
+        except re.error as err:
+            raise InputError(path, f"alias {text!r}: {key} is not a valid pattern: {err}", line) from err
+
+    return Alias(
+        text=text, exact_case=exact,
+        sources=frozenset(spec["sources"]) if "sources" in spec else None,
+        not_sources=frozenset(spec.get("not_sources", [])),
+        before=pattern("before", "$"), not_before=pattern("not_before", "$"),
+        after=pattern("after", ""), not_after=pattern("not_after", ""), line=line,
+    )
+
+
+def _unique_aliases(aliases: list[Alias]) -> list[Alias]:
+    seen: set[tuple[str, bool, bool]] = set()
+    out = []
+    for a in aliases:
+        key = (a.text if a.exact_case else a.text.casefold(), a.conditional, a.sources is not None)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _check_dates(entry: Entry, path: Path, node: Any, i: int) -> None:
+    for key in ("date", "date_end"):
+        value = getattr(entry, key)
+        if value and not _valid_date(value):
+            raise InputError(path, f"entry {entry.id!r}: {key} {value!r} is not a date",
+                             yamlfile.line_of(node, [i, key]))
+    if entry.date and entry.date_end and entry.date_end < entry.date:
+        raise InputError(path, f"entry {entry.id!r}: date_end is before date", yamlfile.line_of(node, [i, "date_end"]))
+
+
+def _valid_date(value: str) -> bool:
+    import datetime as dt
+
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def check_links(registry: Registry) -> None:
+    for entry in registry.entries.values():
+        for target in entry.related:
+            if target not in registry.entries:
+                raise InputError(entry.file or "registry",
+                                 f"entry {entry.id!r}: related entry {target!r} does not exist", entry.line)
+
+
+def check_alias_clashes(registry: Registry) -> None:
+    """Two entries may share an alias only if a rule decides which one a mention means."""
+    by_text: dict[str, list[tuple[Entry, Alias]]] = {}
+    for entry in registry.entries.values():
+        for alias in entry.aliases:
+            by_text.setdefault(alias.text.casefold(), []).append((entry, alias))
+    for claims in by_text.values():
+        for k, (e1, a1) in enumerate(claims):
+            for e2, a2 in claims[k + 1:]:
+                if e1.id == e2.id or a1.conditional or a2.conditional:
+                    continue
+                if a1.exact_case and a2.exact_case and a1.text != a2.text:
+                    continue
+                if a1.sources is not None and a2.sources is not None and not (a1.sources & a2.sources):
+                    continue
+                if a1.sources is not None and a2.sources is None and a1.sources <= a2.not_sources:
+                    continue
+                if a2.sources is not None and a1.sources is None and a2.sources <= a1.not_sources:
+                    continue
+                raise InputError(e2.file or "registry",
+                                 f"alias {a2.text!r} of {e2.id!r} is also an alias of {e1.id!r} ({e1.file}:{a1.line}) "
+                                 "with no rule (sources, before/after) that decides between them", a2.line)
+
+
+def check_evidence(registry: Registry, anchors: dict[str, set[str]]) -> None:
+    """Every evidence and definition link names a source and a paragraph that exist."""
+    for entry in registry.entries.values():
+        for source_id, anchor in [*entry.evidence, *entry.defined_at]:
+            if source_id not in anchors:
+                raise InputError(entry.file or "registry", f"entry {entry.id!r}: no source {source_id!r}", entry.line)
+            if anchor not in anchors[source_id]:
+                raise InputError(entry.file or "registry",
+                                 f"entry {entry.id!r}: source {source_id!r} has no paragraph {anchor!r}", entry.line)
+
+
+def _load_not_entries(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    data, node = yamlfile.load(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise InputError(path, "expected a mapping of candidate to the reason it is not an entry", 1)
+    return {str(k): v for k, v in data.items()}
