@@ -27,6 +27,8 @@ def only_source(project: Path, name: str, data: bytes, meta: str | None = None) 
         if p.is_file():
             p.unlink()
     shutil.rmtree(project / "seeds" / "anchors", ignore_errors=True)
+    for register in (project / "registry").glob("*s.yml"):
+        register.unlink()  # the registry's evidence names the five sources, which are gone
     path = project / "seeds" / name
     path.write_bytes(data)
     if meta is not None:

@@ -174,6 +174,8 @@ def test_registry_errors_name_file_and_line(tmp_path: Path, files: dict[str, str
 
 def test_evidence_must_name_a_paragraph_that_exists(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
+    for register in (project / "registry").glob("*s.yml"):
+        register.unlink()
     (project / "registry" / "actors.yml").write_text(
         ENTRY.format(id="x", name="Somebody").replace("a#p1", "maddox-2015#p999"))
     result = build_script(project)

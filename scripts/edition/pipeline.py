@@ -42,6 +42,7 @@ class Report:
     removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     nav: list[Any] = field(default_factory=list)
+    registry: Any = None
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in each stage
 
 
@@ -72,7 +73,8 @@ def build(root: Path, docs: Path | None = None) -> Report:
     index = clock.timed("index", build_index, registry, editions)
     version = edition_version(root)
     outputs = clock.timed("render", render, editions, version, index)
-    report = Report(editions, warnings=warnings, nav=site_nav(editions, index), seconds=clock.seconds)
+    report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
+                    seconds=clock.seconds)
     report.written, report.removed = write_outputs(docs, outputs)
     for path, text in ledgers.items():
         write_if_changed(path, text)

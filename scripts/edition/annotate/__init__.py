@@ -27,6 +27,7 @@ class Mention:
     end: int
     surface: str
     entry_id: str
+    inside: str | None = None  # the entry whose longer name contains this one (not linked on the page)
 
 
 def normal(text: str) -> str:
@@ -60,13 +61,30 @@ class Matcher:
             if found:
                 end_index, start, end, entry = found
                 out.append(Mention(source_id, anchor, start, end, text[start:end], entry.id))
+                out += self._nested(source_id, anchor, text, tokens, i, end_index, entry)
+                i = end_index + 1
+            else:
+                i += 1
+        return out
+
+    def _nested(self, source_id: str, anchor: str, text: str, tokens: list[tuple[int, int, str]],
+                first: int, last: int, outer: Entry) -> list[Mention]:
+        """Names of related entries inside a longer name ("NATO" in "NATO intervention in Bosnia")."""
+        out = []
+        inner = tokens[: last + 1]
+        i = first
+        while i <= last:
+            found = self._longest(source_id, text, inner, i, exclude=outer.id)
+            if found and found[3].id in outer.related and (found[1], found[2]) != (tokens[first][0], tokens[last][1]):
+                end_index, start, end, entry = found
+                out.append(Mention(source_id, anchor, start, end, text[start:end], entry.id, inside=outer.id))
                 i = end_index + 1
             else:
                 i += 1
         return out
 
     def _longest(self, source_id: str, text: str, tokens: list[tuple[int, int, str]],
-                 i: int) -> tuple[int, int, int, Entry] | None:
+                 i: int, exclude: str | None = None) -> tuple[int, int, int, Entry] | None:
         node, candidates = self.trie, []
         for j in range(i, len(tokens)):
             word = tokens[j][2]
@@ -87,7 +105,7 @@ class Matcher:
             if NOT_AFTER.match(text[end:end + 1]):
                 continue
             for entry, alias in claims:
-                if self._fits(alias, source_id, text, start, end, is_plural):
+                if entry.id != exclude and self._fits(alias, source_id, text, start, end, is_plural):
                     return j, start, end, entry
         return None
 

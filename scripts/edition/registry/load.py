@@ -54,6 +54,7 @@ def entry_schema(register: str) -> dict[str, Any]:
         "evidence": {"oneOf": [ANCHOR_REF, {"type": "array", "items": ANCHOR_REF, "minItems": 1}]},
         "related": {"type": "array", "items": {"type": "string"}},
         "defined_at": {"type": "array", "items": ANCHOR_REF},
+        "note": {"type": "string"},
     }
     required = ["id", "name", "kind", "description", "evidence"]
     if register == "event":
@@ -104,19 +105,24 @@ def _load_file(path: Path, register: str) -> list[Entry]:
 
 def _entry(item: dict[str, Any], register: str, path: Path, node: Any, i: int) -> Entry:
     line = yamlfile.line_of(node, [i])
-    aliases = [_alias(item["name"], None, path, line)]
-    for k, raw in enumerate(item.get("aliases", [])):
-        aliases.append(_alias(raw, item["id"], path, yamlfile.line_of(node, [i, "aliases", k])))
+    aliases = [_alias(raw, item["id"], path, yamlfile.line_of(node, [i, "aliases", k]))
+               for k, raw in enumerate(item.get("aliases", []))]
+    if not any(a.text == item["name"] for a in aliases):  # an alias with rules may stand for the name itself
+        aliases.insert(0, _alias(item["name"], None, path, line))
     evidence = item["evidence"] if isinstance(item["evidence"], list) else [item["evidence"]]
     entry = Entry(
         id=item["id"], register=register, name=item["name"], kind=item["kind"], description=item["description"],
-        aliases=_unique_aliases(aliases), evidence=[tuple(e.split("#", 1)) for e in evidence],  # type: ignore[misc]
-        related=item.get("related", []), date=item.get("date"), date_end=item.get("date_end"),
-        precision=item.get("precision"), defined_at=[tuple(d.split("#", 1)) for d in item.get("defined_at", [])],  # type: ignore[misc]
-        file=path, line=line,
+        aliases=_unique_aliases(aliases), evidence=[_ref(x) for x in evidence], related=item.get("related", []),
+        date=item.get("date"), date_end=item.get("date_end"), precision=item.get("precision"),
+        note=item.get("note", ""), defined_at=[_ref(x) for x in item.get("defined_at", [])], file=path, line=line,
     )
     _check_dates(entry, path, node, i)
     return entry
+
+
+def _ref(text: str) -> tuple[str, str]:
+    source, anchor = text.split("#", 1)
+    return source, anchor
 
 
 def _alias(raw: str | dict[str, Any], entry_id: str | None, path: Path, line: int | None) -> Alias:

@@ -53,6 +53,7 @@ class Entry:
     date_end: str | None = None
     precision: str | None = None
     defined_at: list[tuple[str, str]] = field(default_factory=list)  # where the text defines an abbreviation
+    note: str = ""  # the curator's note: unclear sources, facts from outside them
     file: Path | None = None
     line: int | None = None
 

@@ -8,7 +8,7 @@ import json
 
 from ..index import Index
 
-MENTION_FIELDS = ["source", "anchor", "start", "end", "surface", "entry"]
+MENTION_FIELDS = ["source", "anchor", "start", "end", "surface", "entry", "inside"]
 
 
 def entries_json(index: Index) -> str:
@@ -27,7 +27,7 @@ def entries_json(index: Index) -> str:
 
 def _mentions(index: Index) -> list[dict[str, object]]:
     return [{"source": m.source_id, "anchor": m.anchor, "start": m.start, "end": m.end, "surface": m.surface,
-             "entry": m.entry_id}
+             "entry": m.entry_id, "inside": m.inside or ""}
             for edition in index.editions for block in edition.blocks for m in block.mentions]
 
 

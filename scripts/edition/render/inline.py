@@ -70,6 +70,8 @@ def block_html(block: Block, note_ids: dict[int, str], page_anchor: bool = True,
             ranges.append((start, end, f'<span class="em" title="{title}">', "</span>"))
     # mentions last: the outermost element, so a repair mark stays inside its link
     for m in block.mentions if links is not None else []:
+        if m.inside:
+            continue  # a name inside a longer name: the longer one is the link
         link = links[m.entry_id]
         inner = f'<abbr title="{html.escape(link.abbreviation_of, quote=True)}">' if link.abbreviation_of \
             and m.surface == m.surface.upper() else ""

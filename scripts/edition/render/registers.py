@@ -62,6 +62,8 @@ def entry_markdown(item: EntryIndex, index: Index) -> str:
     if other_names:
         out += [f'<p class="aliases"><strong>Also in the sources as:</strong> '
                 f'{", ".join(e(n) for n in other_names)}</p>', ""]
+    if entry.note:
+        out += [f'<p class="curator-note"><strong>Editor’s note:</strong> {e(entry.note)}</p>', ""]
     out += _counts(item, titles)
     out += _mentions(item, titles)
     out += _neighbours("Appears in the same paragraphs as", item.cooccurring.most_common(25), index, show_count=True)
@@ -76,7 +78,8 @@ def _label(anchor: str) -> str:
 
 def _counts(item: EntryIndex, titles: dict[str, str]) -> list[str]:
     if not item.count:
-        return ['<p class="no-mentions">No mention in the sources is linked to this entry yet.</p>', ""]
+        return ['<p class="no-mentions">The sources refer to this without a name that can be linked; the paragraph '
+                "cited above is where it appears.</p>", ""]
     rows = "".join(f'<tr><td><a href="#in-{sid}">{e(titles.get(sid, sid))}</a></td><td>{len(occ)}</td></tr>'
                    for sid, occ in item.occurrences.items())
     return ["## Mentions {: #mentions }", "",
