@@ -112,3 +112,20 @@
     setup();
   }
 })();
+
+// Timeline: show or hide the statements of each source.
+(function () {
+  "use strict";
+  function setup() {
+    var form = document.querySelector(".timeline-filter");
+    if (!form) return;
+    form.addEventListener("change", function () {
+      var shown = {};
+      form.querySelectorAll("input").forEach(function (i) { shown[i.value] = i.checked; });
+      document.querySelectorAll(".timeline li[data-source]").forEach(function (li) {
+        li.hidden = !shown[li.getAttribute("data-source")];
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
+})();

@@ -59,7 +59,7 @@ def build_index(registry: Registry, editions: list[Edition]) -> Index:
     entries = {eid: EntryIndex(e) for eid, e in registry.entries.items()}
     for edition in editions:
         for block in edition.blocks:
-            ids = {m.entry_id for m in block.mentions}
+            ids = sorted({m.entry_id for m in block.mentions})
             for m in block.mentions:
                 entries[m.entry_id].occurrences.setdefault(edition.source.id, []).append(occurrence(block, m))
             for a in ids:

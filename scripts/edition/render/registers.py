@@ -41,7 +41,7 @@ def entry_markdown(item: EntryIndex, index: Index) -> str:
     entry = item.entry
     titles = {ed.source.id: nav_title(ed) for ed in index.editions}
     other_names = [a.text for a in entry.aliases if a.text != entry.name]
-    evidence = " ".join(
+    evidence = "; ".join(
         f'<a href="{source_url(s, 3, a)}">{e(titles.get(s, s))}, {e(_label(a))}</a>' for s, a in entry.evidence)
     out = [
         "---",
@@ -66,7 +66,8 @@ def entry_markdown(item: EntryIndex, index: Index) -> str:
         out += [f'<p class="curator-note"><strong>Editor’s note:</strong> {e(entry.note)}</p>', ""]
     out += _counts(item, titles)
     out += _mentions(item, titles)
-    out += _neighbours("Appears in the same paragraphs as", item.cooccurring.most_common(25), index, show_count=True)
+    together = sorted(item.cooccurring.items(), key=lambda kv: (-kv[1], sort_key(index.registry.entries[kv[0]].name)))
+    out += _neighbours("Appears in the same paragraphs as", together[:25], index, show_count=True)
     related = [(r, 0) for r in entry.related]
     out += _neighbours("Related entries", related, index, show_count=False)
     return "\n".join(out) + "\n"
@@ -185,9 +186,11 @@ def _slug(text: str) -> str:
 
 def register_pages(index: Index) -> dict[str, str]:
     from ..index import definitions
+    from .timeline import timeline_markdown
 
     pages = {"register/index.md": combined_markdown(index),
-             "register/abbreviations.md": abbreviations_markdown(index, definitions(index))}
+             "register/abbreviations.md": abbreviations_markdown(index, definitions(index)),
+             "timeline.md": timeline_markdown(index)}
     for register in REGISTERS:
         pages[f"register/{register}s/index.md"] = register_markdown(register, index)
     for item in index.entries.values():

@@ -120,5 +120,6 @@ def site_nav(editions: list[Edition], index: Any) -> list[Any]:
         {"Registers": [{"Index": "register/index.md"}]
          + [{REGISTER_TITLES[r]: f"register/{r}s/index.md"} for r in REGISTERS]
          + [{"Abbreviations": "register/abbreviations.md"}]},
+        {"Timeline": "timeline.md"},
         {"About this edition": "about.md"},
     ]

@@ -1,0 +1,67 @@
+"""Mentions are linked as a careful reader would link them: measured on paragraphs annotated by hand
+(tests/gold/, 12 paragraphs of each source, about 1,000 mentions)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SOURCE_IDS, page
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from edition.index.evaluate import Score, score_paragraph
+
+GOLD = ROOT / "tests" / "gold"
+
+
+def scores(site: Path) -> dict[str, Score]:
+    import yaml
+
+    mentions = json.loads((site / "data" / "mentions.json").read_text(encoding="utf-8"))["mentions"]
+    out = {}
+    for source_id in SOURCE_IDS:
+        total = Score()
+        for para in yaml.safe_load((GOLD / f"{source_id}.yml").read_text(encoding="utf-8")):
+            found = [(m["surface"], m["entry"]) for m in mentions
+                     if m["source"] == source_id and m["anchor"] == para["anchor"] and not m["inside"]]
+            gold = [(m["surface"], m["entry"]) for m in para["mentions"] or []]
+            total.add(score_paragraph(gold, found, f"{source_id}#{para['anchor']}"))
+        out[source_id] = total
+    return out
+
+
+def test_at_least_ten_hand_annotated_paragraphs_per_source() -> None:
+    import yaml
+
+    for source_id in SOURCE_IDS:
+        assert len(yaml.safe_load((GOLD / f"{source_id}.yml").read_text(encoding="utf-8"))) >= 10
+
+
+def test_precision_and_recall_on_the_hand_annotated_paragraphs(site: Path) -> None:
+    per_source = scores(site)
+    total = Score()
+    for source_id, score in per_source.items():
+        assert score.precision >= 0.80, (source_id, score.precision, score.errors[:20])
+        assert score.recall >= 0.75, (source_id, score.recall, score.errors[:20])
+        total.add(score)
+    assert total.precision >= 0.88 and total.recall >= 0.84, (total.precision, total.recall)
+
+
+@pytest.mark.parametrize(("source_id", "surface", "entry"), [
+    ("darfur-dissertation-2005", "Janjaweed", "janjaweed"),
+    ("black-williams-2008", "Hedley Bull", "hedley-bull"),
+    ("ismail-jones-prendergast-2011", "Bassolé", "djibril-bassole"),
+    ("kuperman-1996", "Habyarimana", "juvenal-habyarimana"),
+    ("maddox-2015", "Raphael Lemkin", "raphael-lemkin"),
+    ("black-williams-2008", "Responsibility to Protect", "responsibility-to-protect"),
+    ("kuperman-1996", "Arusha accords", "arusha-accords"),
+])
+def test_a_mention_on_the_page_links_to_its_entry(site: Path, source_id: str, surface: str, entry: str) -> None:
+    links = [a for a in page(site, source_id).select("a.m") if a.get_text() == surface]
+    assert links, surface
+    assert all(a["href"].rstrip("/").endswith(f"/{entry}") for a in links), [a["href"] for a in links][:3]
+    target = site / "sources" / source_id / links[0]["href"] / "index.html"
+    assert target.resolve().exists()
