@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
                         help="project folder (with seeds/ and registry/)")
     parser.add_argument("--docs", type=Path, default=None, help="output folder (default ROOT/docs)")
+    parser.add_argument("--timings", action="store_true", help="print the time each stage took")
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.INFO)
     try:
@@ -34,8 +35,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     blocks = sum(len(e.blocks) for e in report.editions)
     repairs = sum(len(e.repairs) for e in report.editions)
-    print(f"built {len(report.editions)} sources: {blocks} blocks, {repairs} repairs; "
+    mentions = sum(len(b.mentions) for e in report.editions for b in e.blocks)
+    print(f"built {len(report.editions)} sources: {blocks} blocks, {repairs} repairs, {mentions} mentions; "
           f"{len(report.written)} files written, {len(report.removed)} removed")
+    if args.timings:
+        total = sum(report.seconds.values())
+        print("stage times: " + ", ".join(f"{k} {v:.3f} s" for k, v in report.seconds.items())
+              + f"; total {total:.3f} s")
     return 0
 
 

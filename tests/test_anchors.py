@@ -96,3 +96,11 @@ def test_a_rebuilt_source_keeps_old_anchors_working(tmp_path: Path) -> None:
             continue
         target = anchor if anchor in now else data["redirects"][anchor]
         assert now[target][:30] == text[:30] or text[:30] in now[target], anchor
+
+
+def test_a_second_build_changes_nothing(tmp_path: Path) -> None:
+    """Output depends only on the inputs: rebuilding writes no file (and `mkdocs serve` does not loop)."""
+    project = copy_project(tmp_path / "p")
+    assert build_script(project).returncode == 0
+    again = build_script(project)
+    assert again.returncode == 0 and "0 files written" in again.stdout, again.stdout

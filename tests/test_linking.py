@@ -65,3 +65,52 @@ def test_a_mention_on_the_page_links_to_its_entry(site: Path, source_id: str, su
     assert all(a["href"].rstrip("/").endswith(f"/{entry}") for a in links), [a["href"] for a in links][:3]
     target = site / "sources" / source_id / links[0]["href"] / "index.html"
     assert target.resolve().exists()
+
+
+def mention_list(site: Path) -> list[dict]:
+    return json.loads((site / "data" / "mentions.json").read_text(encoding="utf-8"))["mentions"]
+
+
+def test_the_traps_of_these_texts_are_linked_right(site: Path) -> None:
+    mentions = mention_list(site)
+    by_surface: dict[str, set[str]] = {}
+    for m in mentions:
+        by_surface.setdefault(m["surface"], set()).add(m["entry"])
+    assert by_surface["UNAMIR"] == {"unamir"} and "United Nations" not in str(by_surface.get("UNAMIR"))
+    assert by_surface["USSR"] == {"soviet-union"}
+    assert by_surface["SPLA"].isdisjoint(by_surface["SLA"])
+    assert "african-union-peace-and-security-council" in by_surface["Peace and Security Council"]
+    assert by_surface["Arab League"] == {"arab-league"}
+    assert {"government-of-sudan", "khartoum"} <= by_surface["Khartoum"]
+    assert {"rwanda", "rwandan-genocide"} <= by_surface["Rwanda"]
+    edition = json.loads((site / "data" / "edition" / "darfur-dissertation-2005.json").read_text(encoding="utf-8"))
+    p71 = next(b for b in edition["blocks"] if b["anchor"] == "p71")["text"]
+    assert p71.count("US$") == 5
+    in_p71 = [m for m in mentions if m["source"] == "darfur-dissertation-2005" and m["anchor"] == "p71"
+              and m["surface"] == "US"]
+    assert len(in_p71) == 2 and all(p71[m["end"]] != "$" for m in in_p71)  # "US$" is a currency
+
+
+def test_exports(site: Path) -> None:
+    import csv
+
+    entries = json.loads((site / "data" / "entries.json").read_text(encoding="utf-8"))["entries"]
+    assert len(entries) >= 500
+    bashir = next(e for e in entries if e["id"] == "omar-al-bashir")
+    assert bashir["register"] == "actor" and bashir["url"] == "register/actors/omar-al-bashir/"
+    assert (site / bashir["url"] / "index.html").exists()
+    rows = list(csv.DictReader((site / "data" / "mentions.csv").open(encoding="utf-8")))
+    assert rows and set(rows[0]) == {"source", "anchor", "start", "end", "surface", "entry", "inside"}
+    first = rows[0]
+    edition = json.loads((site / "data" / "edition" / f"{first['source']}.json").read_text(encoding="utf-8"))
+    block = next(b for b in edition["blocks"] if b["anchor"] == first["anchor"])
+    assert block["text"][int(first["start"]):int(first["end"])] == first["surface"]
+
+
+def test_no_candidate_is_left_unreviewed() -> None:
+    import subprocess
+
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "candidates.py")], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.stdout.startswith("0 unreviewed candidates")

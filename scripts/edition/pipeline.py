@@ -54,12 +54,13 @@ def build(root: Path, docs: Path | None = None) -> Report:
     warnings: list[str] = []
     clock = Clock()
     sources = load_sources(seeds, warnings)
+    clock.lap("read")
     registry = load_registry(root / "registry")
     protected = load_protected(root / "registry" / "protected.yml") | registry.names()
+    clock.lap("registry")
     ledger_dir = seeds / "anchors"
     editions: list[Edition] = []
     ledgers: dict[Path, str] = {}
-    clock.lap("read")
     for source in sources:
         layout = clock.timed("read", read, source)
         blocks = clock.timed("repair", repair, source, layout, protected)

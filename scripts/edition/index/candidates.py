@@ -12,10 +12,14 @@ from ..registry import Registry
 from ..repair.lexicon import zipf
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z](?:[-/][A-Z0-9]+)*\b")
-NAME = re.compile(r"\b[A-Z][\w’'.-]*[a-z][\w’'-]*(?:\s+(?:(?:of|the|and|for|de|du|al|el|on|in)\s+)*"
-                  r"[A-Z][\w’'.-]*[a-z][\w’'-]*)*")
+NAME = re.compile(r"\b[A-Z][\w.-]*[a-z][\w-]*(?:\s+(?:(?:of|for|de|du|al|el)\s+)*"
+                  r"[A-Z][\w.-]*[a-z][\w-]*)*")
+TITLES = set("President Prime Minister Secretary General Foreign Special Envoy Chief Ambassador Joint Former Deputy "
+             "Representative Commander Major Spokesman Director Chairman Chairperson Prince King Mr Dr Sir The".split())
+MONTHS = set("January February March April May June July August September October November December".split())
 DEFINITION = re.compile(r"([A-Z][\w’'-]*(?:\s+(?:of|the|and|for|on|in|[A-Z][\w’'-]*))+)\s+\(([A-Z][A-Za-z0-9/-]+)\)")
-SKIP_KINDS = {"front"}
+SKIP_KINDS = {"front", "heading"}
+LITERAL = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:pdf|html?|org|com)\b|\S+-\S+-\S+-\S+")
 NUMERALS = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
@@ -35,9 +39,14 @@ def candidates(editions: list[Edition], registry: Registry) -> list[Candidate]:
             if block.kind in SKIP_KINDS or not block.anchor:
                 continue
             covered = [(m.start, m.end) for m in block.mentions]
-            for kind, start, end, text in _spans(block.text):
-                if any(s <= start and end <= e for s, e in covered) or text.casefold() in reviewed:
+            literal = [m.span() for m in LITERAL.finditer(block.text)]
+            for kind, start, _end, text in _spans(block.text):
+                words = [(w.start() + start, w.end() + start) for w in re.finditer(r"[A-Z]\w*", text)
+                         if w.group() not in TITLES and w.group() not in MONTHS]
+                if any(s <= start < e for s, e in literal):
                     continue
+                if all(any(s <= a and b <= e for s, e in covered) for a, b in words) or text.casefold() in reviewed:
+                    continue  # every capitalised word of it is inside a mention, or it was reviewed
                 cand = found.setdefault((kind, text), Candidate(text, kind))
                 cand.places.append((edition.source.id, block.anchor))
     return sorted(found.values(), key=lambda c: (-len(c.places), c.text))
@@ -46,6 +55,8 @@ def candidates(editions: list[Edition], registry: Registry) -> list[Candidate]:
 def _spans(text: str) -> list[tuple[str, int, int, str]]:
     out = []
     for m in ACRONYM.finditer(text):
+        if text[m.end():m.end() + 1] == "$":
+            continue  # "US$": a currency
         if not NUMERALS.match(m.group()) and len(m.group()) >= 2:
             out.append(("acronym", m.start(), m.end(), m.group()))
     for m in DEFINITION.finditer(text):
@@ -53,6 +64,8 @@ def _spans(text: str) -> list[tuple[str, int, int, str]]:
     for m in NAME.finditer(text):
         words = m.group().split()
         start = m.start()
+        if len(words) == 1 and (words[0] in MONTHS or zipf(words[0].lower()) >= 3.5):
+            continue  # a month, or a common word with a capital
         if _sentence_start(text, start) and len(words) == 1 and zipf(words[0]) >= 3.0:
             continue  # an ordinary word that begins a sentence
         if len(words) == 1 and zipf(words[0].lower()) >= 4.5 and not words[0][1:].islower():

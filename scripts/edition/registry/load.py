@@ -87,10 +87,10 @@ def _load_file(path: Path, register: str) -> list[Entry]:
         return []
     if not isinstance(data, list):
         raise InputError(path, "expected a list of entries", 1)
-    schema = entry_schema(register)
+    validator = jsonschema.Draft202012Validator(entry_schema(register))
     out = []
     for i, item in enumerate(data):
-        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(item), key=lambda e: list(e.path))
+        errors = sorted(validator.iter_errors(item), key=lambda e: list(e.path))
         if errors:
             err = errors[0]
             if err.validator == "required":

@@ -68,13 +68,14 @@ def split_glued(token: str, lexicon: Lexicon) -> list[str] | None:
     """The words a glued token is made of, or None if it is a word (or cannot be split safely)."""
     possessive = re.search(r"['’]s$", token)
     base = token[: possessive.start()] if possessive else token
-    if len(base) < 4 or base.isupper() or (lexicon.known(base) and not _two_common_words(base, lexicon)):
+    camel = bool(CASE_CHANGE.search(base)) and not lexicon.is_protected(base)
+    if len(base) < 4 or base.isupper() or (lexicon.known(base) and not camel and not _two_common_words(base, lexicon)):
         return None
     if re.search(r"['’]", base):
         return _split_after_apostrophe(base, lexicon)
     if not base.isascii():
         return None
-    if CASE_CHANGE.search(base):
+    if camel:
         pieces = _split_at_case_changes(base, lexicon)
         if pieces and possessive:
             pieces[-1] += possessive.group()
@@ -180,7 +181,7 @@ def number_glue_edits(text: str, lexicon: Lexicon, taken: set[int]) -> list[Edit
     return edits
 
 
-PUNCT_GLUE = re.compile(r"\b([A-Za-z]*[a-z]{2})([.?!;:,]|\.\.)([A-Z]?[a-z]{2,}[a-z]*)")
+PUNCT_GLUE = re.compile(r"\b([A-Za-z]*[a-z]{2})([.?!;:,]|\.\.)([A-Z][a-z]+|[a-z]{2,})\b")
 ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Dr|St|Jr|Sr|al|etc|eg|ie|vs|cf)$")
 
 
