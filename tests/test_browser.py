@@ -72,3 +72,34 @@ def test_the_paragraph_number_copies_a_permanent_link(served: str, browser: Brow
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/sources/kuperman-1996/#p12")
     context.close()
+
+
+def test_marks_can_be_hidden_for_clean_reading(served: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(f"{served}/sources/black-williams-2008/")
+    mention = page.locator("a.m").first
+    style = "el => getComputedStyle(el).textDecorationLine"
+    assert "underline" in mention.evaluate(style)
+    page.get_by_role("button", name="Hide marks").click()
+    assert "underline" not in mention.evaluate(style)
+    page.reload()  # the choice is remembered
+    assert "underline" not in page.locator("a.m").first.evaluate(style)
+    page.get_by_role("button", name="Show marks").click()
+    assert "underline" in page.locator("a.m").first.evaluate(style)
+
+
+def test_a_mention_leads_to_its_entry_and_back_to_the_paragraph(served: str, browser: Browser) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{served}/sources/black-williams-2008/")
+    page.locator("a.m", has_text="Hedley Bull").first.click()
+    page.wait_for_url("**/register/actors/hedley-bull/")
+    assert page.locator("h1").inner_text().startswith("Hedley Bull")
+    page.locator(".kwic a.kwic-where").first.click()
+    page.wait_for_url("**/sources/black-williams-2008/#p*")
+    anchor = page.evaluate("location.hash").lstrip("#")
+    target = page.locator(f"[id='{anchor}']")
+    assert "Hedley Bull" in target.inner_text()
+    assert target.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # highlighted as the target
+    assert not errors

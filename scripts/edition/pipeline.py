@@ -130,7 +130,7 @@ def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
 def render(editions: list[Edition], version: str, index: Index) -> dict[str, str]:
     outputs = {
         "index.md": home_markdown(editions, version),
-        "about.md": about_markdown(editions, version),
+        "about.md": about_markdown(editions, version, list(index.registry.entries.values())),
         "data/sources.json": sources_json(editions, version),
         "data/entries.json": entries_json(index),
         "data/mentions.json": mentions_json(index),

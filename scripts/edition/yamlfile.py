@@ -22,7 +22,7 @@ def load(path: Path) -> tuple[Any, yaml.Node | None]:
         raise InputError(path, f"cannot be read: {err.strerror}") from err
     try:
         node = yaml.compose(text, Loader=Loader)
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=Loader)  # a safe loader (C or Python)
     except yaml.YAMLError as err:
         # where the broken construct began is more use than where the parser gave up
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)

@@ -66,9 +66,16 @@ def home_markdown(editions: list[Edition], version: str) -> str:
     return _env().get_template("index.md.j2").render(sources=summaries(editions), version=version)
 
 
-def about_markdown(editions: list[Edition], version: str) -> str:
+def about_markdown(editions: list[Edition], version: str, entries: list[Any]) -> str:
     kinds = [(k, KIND_LABEL[k], WHY[k]) for k in WHY]
-    return _env().get_template("about.md.j2").render(sources=summaries(editions), version=version, kinds=kinds)
+    by_register = Counter(e.register for e in entries)
+    registers = {
+        "total": len(entries),
+        "counts": ", ".join(f"{n} {r}s" for r, n in sorted(by_register.items())),
+        "mentions": sum(len(b.mentions) for e in editions for b in e.blocks),
+    }
+    return _env().get_template("about.md.j2").render(sources=summaries(editions), version=version, kinds=kinds,
+                                                     registers=registers)
 
 
 def sources_json(editions: list[Edition], version: str) -> str:
