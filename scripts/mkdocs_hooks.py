@@ -22,7 +22,7 @@ log = logging.getLogger("mkdocs.edition")
 
 def on_pre_build(config: Any, **_: Any) -> None:
     try:
-        report = build(ROOT, Path(config["docs_dir"]))
+        report = build(ROOT, Path(config["docs_dir"]), config.get("site_url"))
     except InputError as err:
         # Abort before MkDocs cleans site/: the previous site and docs stay as they were.
         raise Abort(f"Edition build failed: {err}") from err

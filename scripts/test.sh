@@ -8,6 +8,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+npm ci --prefix scripts/cite --no-audit --no-fund --loglevel=error
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian for the browser tests..."

@@ -129,3 +129,98 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
 })();
+
+// Cite: a dialog with the reference in each style, for the source or for one paragraph.
+(function () {
+  "use strict";
+  var data = null;
+  var dialog = null;
+
+  function readData() {
+    var el = document.getElementById("cite-data");
+    if (!el) return null;
+    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+  }
+
+  function canonical() {
+    var link = document.querySelector('link[rel="canonical"]');
+    return link ? link.href.split("#")[0] : location.href.split("#")[0];
+  }
+
+  function fill(template, locator) {
+    return template.split(data.placeholder).join(locator);
+  }
+
+  function build() {
+    dialog = document.createElement("dialog");
+    dialog.className = "cite-dialog";
+    dialog.setAttribute("aria-labelledby", "cite-title");
+    dialog.innerHTML = '<form method="dialog" class="cite-close"><button aria-label="Close">×</button></form>' +
+      '<h2 id="cite-title"></h2><p class="cite-link"></p><div class="cite-styles"></div>' +
+      '<p class="cite-downloads">Download for a reference manager: </p>';
+    var downloads = dialog.querySelector(".cite-downloads");
+    Object.keys(data.downloads).forEach(function (fmt, i) {
+      var a = document.createElement("a");
+      a.href = data.downloads[fmt];
+      a.textContent = fmt;
+      a.setAttribute("download", "");
+      if (i) downloads.appendChild(document.createTextNode(" · "));
+      downloads.appendChild(a);
+    });
+    dialog.addEventListener("click", function (event) {
+      var button = event.target.closest(".cite-copy");
+      if (!button) return;
+      var text = button.parentNode.querySelector(".cite-text").innerText;
+      navigator.clipboard.writeText(text).then(function () {
+        button.textContent = "Copied";
+        setTimeout(function () { button.textContent = "Copy"; }, 1500);
+      }, function () {});
+    });
+    document.body.appendChild(dialog);
+  }
+
+  function row(label, html) {
+    return '<section class="cite-style"><h3>' + label + '</h3><div class="cite-text">' + html +
+      '</div><button type="button" class="cite-copy md-button">Copy</button></section>';
+  }
+
+  function open(block) {
+    if (!dialog) build();
+    var title = dialog.querySelector("#cite-title");
+    var link = dialog.querySelector(".cite-link");
+    var styles = dialog.querySelector(".cite-styles");
+    var html = "";
+    if (block) {
+      var label = block.querySelector(".pnum").textContent;
+      var pages = block.getAttribute("data-pages");
+      var url = canonical() + "#" + block.id;
+      title.textContent = "Cite ¶ " + label + (pages ? " (p. " + pages.replace(",", "–") + ")" : "");
+      link.innerHTML = "Permanent link: <code>" + url + "</code>";
+      data.styles.forEach(function (s) {
+        var note = pages ? fill(s.citation_page, pages.split(",")[0]) : fill(s.citation_paragraph, label);
+        html += row(s.label, note + ' <span class="cite-where">¶ ' + label + ", " + url + "</span>");
+      });
+    } else {
+      title.textContent = "Cite this source";
+      link.innerHTML = "Reading edition: <code>" + canonical() + "</code>";
+      data.styles.forEach(function (s) {
+        html += row(s.label, s.bibliography.replace(/<\/?div[^>]*>/g, "")) ;
+      });
+      html += row("This reading edition (Chicago)",
+                  data.styles[0].edition_bibliography.replace(/<\/?div[^>]*>/g, ""));
+    }
+    styles.innerHTML = html;
+    dialog.showModal();
+  }
+
+  function setup() {
+    data = readData();
+    if (!data) return;
+    document.addEventListener("click", function (event) {
+      if (event.target.closest(".cite-source")) open(null);
+      var p = event.target.closest(".pcite");
+      if (p) open(p.closest("[id]"));
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
+})();

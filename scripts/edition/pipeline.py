@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from .annotate import Matcher, annotate
+from .cite import csl_item, edition_item, format_references
 from .errors import InputError
 from .index import Index, build_index
 from .model import Edition, Source
 from .read import load_source, read, slug
 from .registry import check_evidence, load_registry
+from .render.citations import SITE_NAME, Citations, how_to_cite_markdown
 from .render.exports import entries_json, mentions_csv, mentions_json
 from .render.registers import register_pages
 from .render.site_pages import about_markdown, edition_json, home_markdown, nav_title, site_nav, sources_json
@@ -46,8 +48,12 @@ class Report:
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in each stage
 
 
-def build(root: Path, docs: Path | None = None) -> Report:
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> Report:
     """Build every source in `root/seeds` into `docs` (default `root/docs`)."""
+    site_url = (site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL).rstrip("/") + "/"
     root = root.resolve()
     docs = (docs or root / "docs").resolve()
     seeds = root / "seeds"
@@ -73,7 +79,8 @@ def build(root: Path, docs: Path | None = None) -> Report:
         clock.timed("annotate", annotate, edition, matcher)
     index = clock.timed("index", build_index, registry, editions)
     version = edition_version(root)
-    outputs = clock.timed("render", render, editions, version, index)
+    references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names())
+    outputs = clock.timed("render", render, editions, version, index, references)
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
                     seconds=clock.seconds)
     report.written, report.removed = write_outputs(docs, outputs)
@@ -127,7 +134,19 @@ def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
     return sources
 
 
-def render(editions: list[Edition], version: str, index: Index) -> dict[str, str]:
+def cite_all(editions: list[Edition], version: str, site_url: str, proper: frozenset[str]) -> dict[str, Citations]:
+    """References in every style, for each source and for its reading edition."""
+    items, editions_items = [], []
+    for e in editions:
+        url = f"{site_url}sources/{e.source.id}/"
+        items.append(csl_item(e.source.meta, proper))
+        editions_items.append(edition_item(e.source.meta, url, version, SITE_NAME))
+    formatted = format_references(items + editions_items)
+    return {e.source.id: Citations(e.source.id, f"{site_url}sources/{e.source.id}/", formatted, items[i],
+                                   editions_items[i]) for i, e in enumerate(editions)}
+
+
+def render(editions: list[Edition], version: str, index: Index, references: dict[str, Citations]) -> dict[str, str]:
     outputs = {
         "index.md": home_markdown(editions, version),
         "about.md": about_markdown(editions, version, list(index.registry.entries.values())),
@@ -138,8 +157,11 @@ def render(editions: list[Edition], version: str, index: Index) -> dict[str, str
     }
     links = mention_links(index.registry)
     for e in editions:
-        outputs[f"sources/{e.source.id}.md"] = source_markdown(e, version, nav_title(e), links)
+        cites = references[e.source.id]
+        outputs[f"sources/{e.source.id}.md"] = source_markdown(e, version, nav_title(e), links, cites)
         outputs[f"data/edition/{e.source.id}.json"] = edition_json(e, version)
+        outputs |= cites.downloads(e.source.meta)
+    outputs["how-to-cite.md"] = how_to_cite_markdown(editions, references)
     outputs |= register_pages(index)
     return outputs
 

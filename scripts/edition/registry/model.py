@@ -72,6 +72,22 @@ class Registry:
     entries: dict[str, Entry]
     not_entries: dict[str, str]  # reviewed candidates that are not entries, with the reason
 
+    def proper_names(self) -> frozenset[str]:
+        """Names written with capitals (people, states, organisations, places, named events and norms)."""
+        from ..repair.lexicon import zipf
+
+        found = set()
+        for entry in self.entries.values():
+            if entry.register == "concept":
+                continue
+            if any(c.isupper() for c in entry.name):
+                found.add(entry.name)
+            for text in (a.text for a in entry.aliases):  # but not a generic alias ("Government", "Council")
+                single_common = " " not in text and zipf(text.lower()) >= 3.5
+                if any(c.isupper() for c in text) and len(text) > 2 and not single_common:
+                    found.add(text)
+        return frozenset(found)
+
     def names(self) -> frozenset[str]:
         """Every name and alias word, for word segmentation to leave whole."""
         words: set[str] = set()

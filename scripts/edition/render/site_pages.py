@@ -128,5 +128,6 @@ def site_nav(editions: list[Edition], index: Any) -> list[Any]:
          + [{REGISTER_TITLES[r]: f"register/{r}s/index.md"} for r in REGISTERS]
          + [{"Abbreviations": "register/abbreviations.md"}]},
         {"Timeline": "timeline.md"},
+        {"How to cite": "how-to-cite.md"},
         {"About this edition": "about.md"},
     ]

@@ -15,7 +15,9 @@ from ..model import Block, Edition, Repair
 from ..registry import Registry
 from ..segment import block_at
 from .bibliography import reference_html
+from .citations import Citations, cite_button
 from .inline import KIND_LABEL, Link, block_html, escape, escape_markdown
+from .metadata import highwire, jsonld
 
 WRAP = {
     "paragraph": ("p", "para"),
@@ -35,18 +37,23 @@ def mention_links(registry: Registry) -> dict[str, Link]:
             for e in registry.entries.values()}
 
 
-def source_markdown(edition: Edition, version: str, nav_title: str, links: dict[str, Link]) -> str:
+def source_markdown(edition: Edition, version: str, nav_title: str, links: dict[str, Link],
+                    cites: Citations) -> str:
     src = edition.source
     notes = {b.number: b.anchor for b in edition.notes if b.number is not None}
     out = [
         "---",
         f"title: {json.dumps(nav_title, ensure_ascii=False)}",
         f"description: {json.dumps(src.meta.get('edition', {}).get('description', src.title), ensure_ascii=False)}",
+        f"highwire: {json.dumps(highwire(src.meta, cites.url), ensure_ascii=False)}",
+        f"jsonld: {json.dumps(jsonld(src.meta, cites.url, version), ensure_ascii=False)}",
         "---",
         "",
         f"# {escape_markdown(src.title)}",
         "",
         _header(edition, version),
+        "",
+        cites.page_data(),
         "",
     ]
     body = edition.blocks
@@ -83,7 +90,9 @@ def _header(edition: Edition, version: str) -> str:
         parts.append(f'<p class="pages-note">{escape(edition.pages_note)}</p>')
     parts.append(f'<p class="version">Reading edition, version {escape(version)}. Paragraph numbers (¶) are in the '
                  f'margin and printed page numbers in the line (“|p. 49”); each links to itself. '
-                 f'<a href="#apparatus">Apparatus of repairs</a> · <a href="../../about/">About this edition</a></p>')
+                 f'<a href="#apparatus">Apparatus of repairs</a> · <a href="../../about/">About this edition</a> · '
+                 f'<a href="../../how-to-cite/">How to cite</a></p>')
+    parts.append(f'<p class="cite-line">{cite_button()}</p>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -103,7 +112,9 @@ def _block(block: Block, notes: dict[int, str], links: dict[str, Link]) -> str:
     lang = f' lang="{block.lang}"' if block.lang else ""
     pages = f' data-pages="{html.escape(",".join(block.pages))}"' if block.pages else ""
     pnum = (f'<a class="pnum ui" data-search-exclude href="#{block.anchor}" '
-            f'title="Paragraph {block.label}: click to copy its link">{block.label}</a>') if block.label else ""
+            f'title="Paragraph {block.label}: click to copy its link">{block.label}</a>'
+            f'<button type="button" class="pcite ui" data-search-exclude aria-haspopup="dialog" '
+            f'aria-label="Cite paragraph {block.label}" title="Cite ¶ {block.label}">❝</button>') if block.label else ""
     inner = pnum + block_html(block, notes, links=links)
     if tag == "p":
         return f'<p class="{cls}" id="{block.anchor}"{lang}{pages}>{inner}</p>'
