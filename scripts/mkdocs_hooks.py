@@ -15,9 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition.errors import InputError  # noqa: E402
-from edition.pipeline import build  # noqa: E402
+from edition.pipeline import Report, build  # noqa: E402
+from edition.search import rewrite_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.edition")
+LAST: dict[str, Report] = {}
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
@@ -27,8 +29,15 @@ def on_pre_build(config: Any, **_: Any) -> None:
         # Abort before MkDocs cleans site/: the previous site and docs stay as they were.
         raise Abort(f"Edition build failed: {err}") from err
     config["nav"] = report.nav
+    LAST["report"] = report
     if report.written or report.removed:
         log.info("edition: %d files written, %d removed", len(report.written), len(report.removed))
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    if "report" in LAST:
+        report = LAST["report"]
+        rewrite_index(Path(config["site_dir"]), report.editions, report.registry.entries)
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

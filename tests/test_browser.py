@@ -3,46 +3,7 @@ a link by quoted words finds its paragraph, and the copy-link control copies a p
 
 from __future__ import annotations
 
-import functools
-import json
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
-import pytest
-from playwright.sync_api import Browser, sync_playwright
-
-from conftest import copy_project, mkdocs_build
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A site whose ledger has one retired anchor (p900, merged into p5 in an earlier reading)."""
-    project = copy_project(tmp_path_factory.mktemp("browser"))
-    ledger_path = project / "seeds" / "anchors" / "maddox-2015.json"
-    ledger = json.loads(ledger_path.read_text())
-    ledger["anchors"].append({"id": "p900", "words": "an earlier reading", "redirect": "p5"})
-    ledger_path.write_text(json.dumps(ledger))
-    assert mkdocs_build(project).returncode == 0
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(project / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Chromium is missing: run the tests with scripts/test.sh, which installs it"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
+from playwright.sync_api import Browser
 
 
 def test_a_retired_anchor_redirects_to_its_paragraph(served: str, browser: Browser) -> None:

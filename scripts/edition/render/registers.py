@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import defaultdict
 
@@ -37,21 +38,28 @@ def dates(entry: Entry) -> str:
     return f"{text} ({entry.precision})" if entry.precision else text
 
 
+def search_boost(mentions: int) -> float:
+    """Entries rank above passages, and an entry the sources name often above one they name once."""
+    return round(2.5 + 0.15 * math.log2(1 + mentions), 2)
+
+
 def entry_markdown(item: EntryIndex, index: Index) -> str:
     entry = item.entry
     titles = {ed.source.id: nav_title(ed) for ed in index.editions}
     other_names = [a.text for a in entry.aliases if a.text != entry.name]
     evidence = "; ".join(
         f'<a href="{source_url(s, 3, a)}">{e(titles.get(s, s))}, {e(_label(a))}</a>' for s, a in entry.evidence)
+    title = entry.name + (f" ({entry.abbreviations[0]})" if entry.abbreviations
+                          and entry.abbreviations[0] not in entry.name else "")
     out = [
         "---",
-        f"title: {json.dumps(entry.name, ensure_ascii=False)}",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
         f"description: {json.dumps(entry.description, ensure_ascii=False)}",
         "search:",
-        "  boost: 3",
+        f"  boost: {search_boost(item.count)}",
         "---",
         "",
-        f"# {escape_markdown(entry.name)}",
+        f"# {escape_markdown(title)}",
         "",
         f'<p class="entry-kind"><span class="register-badge r-{entry.register}">{e(entry.register)}</span> '
         f"{e(entry.kind)}" + (f" · {e(dates(entry))}" if entry.date else "") + "</p>",
