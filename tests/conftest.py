@@ -69,6 +69,11 @@ def edition_data(site: Path, source_id: str) -> dict:
 CHROMIUM = "/usr/bin/chromium"
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A site whose ledger has one retired anchor (p900, merged into p5 in an earlier reading)."""
@@ -78,7 +83,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ledger["anchors"].append({"id": "p900", "words": "an earlier reading", "redirect": "p5"})
     ledger_path.write_text(json.dumps(ledger))
     assert mkdocs_build(project).returncode == 0
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(project / "site"))
+    handler = functools.partial(QuietHandler, directory=str(project / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -96,3 +101,12 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the screenshots the browser tests took, so that CI output shows where to look."""
+    shots = sorted((ROOT / "test-results").glob("*.png")) if (ROOT / "test-results").is_dir() else []
+    if shots:
+        terminalreporter.write_sep("-", "screenshots")
+        for shot in shots:
+            terminalreporter.write_line(f"{shot.relative_to(ROOT)} ({shot.stat().st_size // 1024} KiB)")

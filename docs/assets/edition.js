@@ -224,3 +224,13 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
 })();
+
+// Accessibility: the theme's search panel is a dialog; give it a name.
+(function () {
+  "use strict";
+  function name() {
+    var search = document.querySelector('.md-search[role="dialog"]');
+    if (search && !search.getAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", name); else name();
+})();
