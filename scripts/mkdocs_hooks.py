@@ -15,11 +15,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition.errors import InputError  # noqa: E402
-from edition.pipeline import Report, build  # noqa: E402
+from edition.pipeline import build, staging_dir, swap_in  # noqa: E402
 from edition.search import rewrite_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.edition")
-LAST: dict[str, Report] = {}
+LAST: dict[str, Any] = {}  # what one build hands to the next event: command, report, final site
+
+
+def on_startup(command: str, **_: Any) -> None:
+    LAST["command"] = command
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    # `mkdocs build` writes to a staging folder and swaps it in at the end, so a killed build
+    # leaves the previous site whole (`mkdocs serve` keeps its own temporary folder).
+    if LAST.get("command") == "build":
+        final = Path(config["site_dir"])
+        LAST["final_site"] = final
+        config["site_dir"] = str(staging_dir(final))
+    return config
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
@@ -38,6 +52,8 @@ def on_post_build(config: Any, **_: Any) -> None:
     if "report" in LAST:
         report = LAST["report"]
         rewrite_index(Path(config["site_dir"]), report.editions, report.registry.entries)
+    if "final_site" in LAST:
+        swap_in(Path(config["site_dir"]), LAST["final_site"])
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

@@ -112,3 +112,45 @@ def test_markup_in_a_source_renders_as_text(project: Path) -> None:
     assert not [el for p in paras for el in p.select("script, em, table, code, a[href='http://example.com']")]
     assert soup.select_one("h1").get_text().rstrip("¶") == "Markup <b>test</b> *x*"
     assert article.find(id="id") is None
+
+
+def test_a_killed_build_leaves_the_previous_site_whole(project: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    assert mkdocs_build(project).returncode == 0
+    before = snapshot(project / "site")
+    meta = project / "seeds" / "004_95f8259ffee90718.yml"
+    meta.write_text(meta.read_text().replace("description: How the mediators", "description: Changed, how the"))
+    build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while not (project / "site.partial" / "sources").exists() and time.time() < deadline:
+        time.sleep(0.05)  # wait until MkDocs is writing pages
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert snapshot(project / "site") == before  # the old site, whole
+    assert mkdocs_build(project).returncode == 0  # and the next build finishes the job
+    assert "Changed, how the" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert not (project / "site.partial").exists() and not (project / "site.old").exists()
+
+
+def test_a_source_too_large_to_read_is_refused(project: Path) -> None:
+    (project / "seeds" / "huge.txt").write_bytes(b"A line of a very long source text.\n" * 1_500_000)
+    result = build_script(project)
+    assert result.returncode == 1
+    assert "seeds/huge.txt: source is 50 MiB; the limit is 20 MiB" in result.stderr
+
+
+def test_two_sources_with_the_same_id_get_distinct_stable_addresses(project: Path) -> None:
+    only_source(project, "first.txt", b"One text.\n", "id: same\ntitle: Same title\n")
+    (project / "seeds" / "second.txt").write_bytes(b"Another text.\n")
+    (project / "seeds" / "second.yml").write_text("id: same\ntitle: Same title\n")
+    result = build_script(project)
+    assert result.returncode == 0 and "id 'same' is taken" in result.stderr
+    pages = sorted(p.name for p in (project / "docs" / "sources").glob("*.md"))
+    assert pages == ["same-second.md", "same.md"]
+    assert build_script(project).returncode == 0  # the same addresses again
+    assert sorted(p.name for p in (project / "docs" / "sources").glob("*.md")) == pages

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -205,3 +206,29 @@ def write_if_changed(path: Path, text: str) -> bool:
     tmp.write_bytes(data)
     os.replace(tmp, path)
     return True
+
+
+def staging_dir(final: Path) -> Path:
+    """Where a site is written before it replaces `final` (a killed build leaves `final` as it was)."""
+    restore_interrupted_swap(final)
+    staging = final.with_name(final.name + ".partial")
+    if staging.exists():
+        shutil.rmtree(staging)
+    return staging
+
+
+def swap_in(staging: Path, final: Path) -> None:
+    """Put a finished site in place of the old one by renaming: readers see the old site or the new."""
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(staging, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def restore_interrupted_swap(final: Path) -> None:
+    old = final.with_name(final.name + ".old")
+    if not final.exists() and old.exists():
+        os.replace(old, final)  # a build was killed between the two renames

@@ -22,7 +22,7 @@ READERS: dict[str, Callable[[Source], Layout]] = {
     "web-article": web_article.read,
 }
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # a reading page, not a data dump
 
 
 def metadata_path(text_path: Path) -> Path:
