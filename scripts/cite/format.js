@@ -24,20 +24,16 @@ for (const [name, style] of Object.entries(request.styles)) {
   const format = request.format || "html";
   engine.setOutputFormat(format);
   const ids = request.items.map((item) => item.id);
-  const bibliography = {};
-  for (const id of ids) {  // each entry on its own: no "———" for a repeated author
-    engine.updateItems([id]);
-    const made = engine.makeBibliography();
-    bibliography[id] = made && made[1][0] ? made[1][0].trim() : "";
-  }
-  engine.updateItems(ids);
   out[name] = {};
   for (const id of ids) {
-    const cite = (extra) => engine.previewCitationCluster(
-      { citationItems: [Object.assign({ id }, extra)], properties: { noteIndex: 1 } }, [], [], format);
-    const result = { bibliography: bibliography[id] || "", citation: cite({}) };
+    // each item formatted on its own, as if it were the only one cited: no "———" for a repeated
+    // author, no title added to tell two works by one author apart
+    engine.updateItems([id]);
+    const made = engine.makeBibliography();
+    const result = { bibliography: made && made[1][0] ? made[1][0].trim() : "" };
+    result.citation = engine.makeCitationCluster([{ id }]);
     for (const [label, value] of Object.entries(request.locators || {})) {
-      result["citation_" + label] = cite({ locator: value, label });
+      result["citation_" + label] = engine.makeCitationCluster([{ id, locator: value, label }]);
     }
     out[name][id] = result;
   }

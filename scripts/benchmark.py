@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Benchmark the build: the five seeds, and synthetic corpora made from them (varied copies), at
+several sizes. For each: the median wall time of each stage and of `mkdocs build`, the peak memory,
+the number of pages and the size of the search index. Results go to scripts/benchmark-results.json,
+from which the site's "Performance" page is made.
+
+Usage: python scripts/benchmark.py [--sizes 5 50 200 1000] [--runs 3] [--output FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from edition.pipeline import build  # noqa: E402
+
+
+def variant(text: str, k: int) -> str:
+    """A varied copy of a seed: paragraphs dropped and reordered within their section, words swapped."""
+    rng = random.Random(k)
+    paragraphs = text.split("\n\n")
+    kept = [p for p in paragraphs if rng.random() > 0.15 or len(paragraphs) < 8]
+    for _ in range(max(1, len(kept) // 10)):
+        i, j = rng.randrange(len(kept)), rng.randrange(len(kept))
+        kept[i], kept[j] = kept[j], kept[i]
+    words = re.findall(r"[A-Za-z]{5,}", text)
+    out = "\n\n".join(kept)
+    for _ in range(20):
+        a, b = rng.choice(words), rng.choice(words)
+        out = out.replace(f" {a} ", f" {b} ", 1)
+    return out
+
+
+def make_corpus(size: int, dest: Path) -> Path:
+    """A project with `size` sources: the five seeds, then varied copies of them."""
+    for name in ("scripts", "registry", "mkdocs.yml"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    seeds = dest / "seeds"
+    seeds.mkdir()
+    originals = sorted((ROOT / "seeds").glob("*.txt"))
+    for path in originals:
+        shutil.copy2(path, seeds / path.name)
+        shutil.copy2(path.with_suffix(".yml"), seeds / path.with_suffix(".yml").name)
+    for k in range(size - len(originals)):
+        seed = originals[k % len(originals)]
+        stem = f"{seed.stem}_v{k:04d}"
+        (seeds / f"{stem}.txt").write_text(variant(seed.read_text(encoding="utf-8"), k), encoding="utf-8")
+        meta = seed.with_suffix(".yml").read_text(encoding="utf-8")
+        meta = re.sub(r"^id: (.+)$", rf"id: \1-v{k:04d}", meta, flags=re.M)
+        meta = re.sub(r'^title: "(.*)"$', rf'title: "\1 (variant {k})"', meta, flags=re.M)
+        (seeds / f"{stem}.yml").write_text(meta, encoding="utf-8")
+    return dest
+
+
+def peak_child_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def measure(project: Path, runs: int, with_registry: bool = True) -> dict:
+    if not with_registry:
+        for f in (project / "registry").glob("*s.yml"):
+            f.unlink()
+    stage_runs: list[dict[str, float]] = []
+    mkdocs_runs: list[float] = []
+    edition_runs: list[float] = []
+    for _ in range(runs):
+        shutil.rmtree(project / "docs", ignore_errors=True)
+        shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+        start = time.perf_counter()
+        report = build(project, project / "docs")
+        edition_runs.append(time.perf_counter() - start)
+        stage_runs.append(report.seconds)
+        start = time.perf_counter()
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"mkdocs build failed: {done.stdout[-2000:]}{done.stderr[-2000:]}")
+        mkdocs_runs.append(time.perf_counter() - start)
+    stages = {k: statistics.median(r.get(k, 0.0) for r in stage_runs) for k in stage_runs[0]}
+    index = project / "site" / "search" / "search_index.json"
+    text_bytes = sum(p.stat().st_size for p in (project / "seeds").glob("*.txt"))
+    return {
+        "sources": len(list((project / "seeds").glob("*.txt"))),
+        "text_mb": round(text_bytes / 2**20, 2),
+        "runs": runs,
+        "stages_s": {k: round(v, 3) for k, v in stages.items()},
+        "edition_build_s": round(statistics.median(edition_runs), 2),
+        "mkdocs_build_s": round(statistics.median(mkdocs_runs), 2),
+        "annotate_mb_per_s": round(text_bytes / 2**20 / max(stages.get("annotate", 0.0), 1e-6), 1),
+        "pages": sum(1 for _ in (project / "site").rglob("index.html")),
+        "search_index_mb": round(index.stat().st_size / 2**20, 2) if index.exists() else 0,
+        "peak_memory_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, peak_child_mb())),
+    }
+
+
+def machine() -> dict:
+    mem = Path("/proc/meminfo").read_text().split("\n")[0] if Path("/proc/meminfo").exists() else ""
+    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+            "memory": " ".join(mem.split()[1:]), "processor": platform.processor() or platform.machine()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 200, 1000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per size (sizes over 200 run once)")
+    parser.add_argument("--output", type=Path, default=ROOT / "scripts" / "benchmark-results.json")
+    args = parser.parse_args(argv)
+    results = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "corpora": []}
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = make_corpus(size, Path(tmp))
+            runs = args.runs if size <= 200 else 1
+            row = measure(project, runs)
+            if size == 5:
+                row["without_annotation"] = measure(project, runs, with_registry=False)
+            results["corpora"].append(row)
+            print(json.dumps(row), flush=True)
+    args.output.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
