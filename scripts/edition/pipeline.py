@@ -31,6 +31,7 @@ from .read import load_source, read, slug
 from .registry import check_evidence, load_registry
 from .render.citations import SITE_NAME, Citations, how_to_cite_markdown
 from .render.exports import entries_json, mentions_csv, mentions_json
+from .render.performance import performance_markdown
 from .render.registers import register_pages
 from .render.site_pages import about_markdown, edition_json, home_markdown, nav_title, site_nav, sources_json
 from .render.source_page import mention_links, source_markdown
@@ -202,6 +203,9 @@ def render(editions: list[Edition], version: str, index: Index, references: dict
         outputs[f"data/edition/{e.source.id}.json"] = edition_json(e, version)
         outputs |= cites.downloads(e.source.meta)
     outputs["how-to-cite.md"] = how_to_cite_markdown(editions, references)
+    performance = performance_markdown(Path(__file__).resolve().parent.parent / "benchmark-results.json")
+    if performance:
+        outputs["performance.md"] = performance
     outputs |= register_pages(index)
     return outputs
 

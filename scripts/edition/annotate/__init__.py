@@ -39,6 +39,7 @@ class Matcher:
 
     def __init__(self, registry: Registry) -> None:
         self.trie: dict = {}
+        self.wanted: dict[str, str] = {}  # each alias in the form mentions are compared with
         for entry in registry.entries.values():
             for alias in entry.aliases:
                 words = [w.casefold() for w in TOKEN.findall(alias.text)]
@@ -109,12 +110,13 @@ class Matcher:
                     return j, start, end, entry
         return None
 
-    @staticmethod
-    def _fits(alias: Alias, source_id: str, text: str, start: int, end: int, plural: bool) -> bool:
+    def _fits(self, alias: Alias, source_id: str, text: str, start: int, end: int, plural: bool) -> bool:
         if not alias.applies_in(source_id):
             return False
         surface = normal(text[start:end - 1] if plural else text[start:end])
-        wanted = normal(alias.text)
+        wanted = self.wanted.get(alias.text)
+        if wanted is None:
+            wanted = self.wanted[alias.text] = normal(alias.text)
         same = surface == wanted if alias.exact_case else surface.casefold() == wanted.casefold()
         return same and alias.fits(text, start, end)
 

@@ -130,4 +130,5 @@ def site_nav(editions: list[Edition], index: Any) -> list[Any]:
         {"Timeline": "timeline.md"},
         {"How to cite": "how-to-cite.md"},
         {"About this edition": "about.md"},
-    ]
+    ] + ([{"Performance": "performance.md"}] if (Path(__file__).resolve().parents[2] / "benchmark-results.json")
+         .exists() else [])

@@ -1,0 +1,34 @@
+"""The "Performance" page: the benchmark's last figures (scripts/benchmark-results.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+STAGES = ["read", "registry", "repair", "segment", "annotate", "index", "cite", "render", "write"]
+
+
+def performance_markdown(results_file: Path) -> str | None:
+    if not results_file.exists():
+        return None
+    data = json.loads(results_file.read_text(encoding="utf-8"))
+    m = data["machine"]
+    out = ["---", "title: Performance", "---", "", "# Performance", "",
+           f"Measured on {data['date']} with `python scripts/benchmark.py`: {m['cpus']} cores, {m['memory']} of "
+           f"memory, {m['processor']}, Python {m['python']} ({m['platform']}). Corpora beyond the five seeds are "
+           "varied copies of them (paragraphs dropped and reordered, words swapped). Times are medians of the runs "
+           "shown, in seconds; each build starts from empty output.", "",
+           "| Sources | Text (MB) | Runs | " + " | ".join(STAGES) + " | Edition build | `mkdocs build` | Pages | "
+           "Search index (MB) | Peak memory (MB) | Annotation (MB/s) |",
+           "|" + "---:|" * (len(STAGES) + 10)]
+    for row in data["corpora"]:
+        stages = " | ".join(f"{row['stages_s'].get(s, 0):.2f}" for s in STAGES)
+        out.append(f"| {row['sources']} | {row['text_mb']} | {row['runs']} | {stages} | {row['edition_build_s']} | "
+                   f"{row['mkdocs_build_s']} | {row['pages']} | {row['search_index_mb']} | {row['peak_memory_mb']} | "
+                   f"{row['annotate_mb_per_s']} |")
+    base = next((r.get("without_annotation") for r in data["corpora"] if r.get("without_annotation")), None)
+    if base:
+        out += ["", "Without the registers (no annotation, no entry pages) the seeds build in "
+                f"{base['edition_build_s']} s and `mkdocs build` takes {base['mkdocs_build_s']} s for "
+                f"{base['pages']} pages."]
+    return "\n".join(out) + "\n"
