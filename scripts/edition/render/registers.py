@@ -154,18 +154,19 @@ def combined_markdown(index: Index) -> str:
     letters = defaultdict(list)
     for item in items:
         first = sort_key(item.entry.name)[:1].upper()
-        letters[first if first.isalpha() else "#"].append(item)
+        letters[first if first.isalpha() else "0–9"].append(item)
     out = ["---", "title: Index", "---", "", "# Index of actors, events, concepts and places", "",
            f"{len(items)} entries: " + ", ".join(
                f'<a href="../register/{r}s/">{len(index.by_register(r))} {REGISTER_TITLES[r].lower()}</a>'
                for r in REGISTERS) + ". The number after each entry is how many times the sources mention it.", "",
-           '<p class="letters">' + " ".join(f'<a href="#letter-{x.lower()}">{x}</a>' for x in sorted(letters)) + "</p>",
+           '<p class="letters">' + " ".join(f'<a href="#letter-{x.lower() if x.isalpha() else "other"}">{x}</a>'
+                                            for x in sorted(letters)) + "</p>",
            ""]
     for letter in sorted(letters):
-        out += [f"## {letter} {{: #letter-{letter.lower() if letter != '#' else 'other'} }}", ""]
+        out += [f"## {letter} {{: #letter-{letter.lower() if letter.isalpha() else 'other'} }}", ""]
         out.append('<ul class="register-list">' + "".join(_line(i, 1, True) for i in letters[letter]) + "</ul>")
         out.append("")
-    return "\n".join(out).replace('href="#letter-#"', 'href="#letter-other"')
+    return "\n".join(out)
 
 
 def abbreviations_markdown(index: Index, definitions: dict[str, list[tuple[str, str]]]) -> str:
