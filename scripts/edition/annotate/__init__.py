@@ -31,6 +31,8 @@ class Mention:
 
 
 def normal(text: str) -> str:
+    if "’" not in text and "‘" not in text and "  " not in text and "\n" not in text and "\t" not in text:
+        return text.strip()  # the usual case, without a regular expression
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
 
 
@@ -54,10 +56,16 @@ class Matcher:
                 node[None].sort(key=lambda ea: (not ea[1].conditional, ea[1].sources is None))
 
     def mentions(self, source_id: str, anchor: str, text: str) -> list[Mention]:
-        tokens = [(m.start(), m.end(), m.group().casefold()) for m in TOKEN.finditer(text)]
+        tokens = Tokens(text)
+        words = tokens.words
+        root = self.trie
         out: list[Mention] = []
-        i = 0
-        while i < len(tokens):
+        i, n = 0, len(words)
+        while i < n:
+            word = words[i]
+            if word not in root and not (word[-1] == "s" and word[:-1] in root):
+                i += 1  # most words begin no alias: skip them without a call
+                continue
             found = self._longest(source_id, text, tokens, i)
             if found:
                 end_index, start, end, entry = found
@@ -68,15 +76,15 @@ class Matcher:
                 i += 1
         return out
 
-    def _nested(self, source_id: str, anchor: str, text: str, tokens: list[tuple[int, int, str]],
+    def _nested(self, source_id: str, anchor: str, text: str, tokens: Tokens,
                 first: int, last: int, outer: Entry) -> list[Mention]:
         """Names of related entries inside a longer name ("NATO" in "NATO intervention in Bosnia")."""
         out = []
-        inner = tokens[: last + 1]
         i = first
         while i <= last:
-            found = self._longest(source_id, text, inner, i, exclude=outer.id)
-            if found and found[3].id in outer.related and (found[1], found[2]) != (tokens[first][0], tokens[last][1]):
+            found = self._longest(source_id, text, tokens, i, exclude=outer.id, stop=last + 1)
+            if found and found[3].id in outer.related and (found[1], found[2]) != (tokens.start(first),
+                                                                                   tokens.end(last)):
                 end_index, start, end, entry = found
                 out.append(Mention(source_id, anchor, start, end, text[start:end], entry.id, inside=outer.id))
                 i = end_index + 1
@@ -84,11 +92,12 @@ class Matcher:
                 i += 1
         return out
 
-    def _longest(self, source_id: str, text: str, tokens: list[tuple[int, int, str]],
-                 i: int, exclude: str | None = None) -> tuple[int, int, int, Entry] | None:
+    def _longest(self, source_id: str, text: str, tokens: Tokens, i: int, exclude: str | None = None,
+                 stop: int | None = None) -> tuple[int, int, int, Entry] | None:
         node, candidates = self.trie, []
-        for j in range(i, len(tokens)):
-            word = tokens[j][2]
+        words = tokens.words
+        for j in range(i, stop if stop is not None else len(words)):
+            word = words[j]
             nxt = node.get(word)
             plural = None
             if nxt is None and len(word) > 3 and word.endswith("s"):
@@ -100,9 +109,9 @@ class Matcher:
             node = nxt
             if None in node:
                 candidates.append((j, node[None], False))
-        start = tokens[i][0]
+        start = tokens.start(i)
         for j, claims, is_plural in reversed(candidates):
-            end = tokens[j][1]
+            end = tokens.end(j)
             if NOT_AFTER.match(text[end:end + 1]):
                 continue
             for entry, alias in claims:
@@ -119,6 +128,27 @@ class Matcher:
             wanted = self.wanted[alias.text] = normal(alias.text)
         same = surface == wanted if alias.exact_case else surface.casefold() == wanted.casefold()
         return same and alias.fits(text, start, end)
+
+
+class Tokens:
+    """The words of a text, lower-cased, with their spans looked up only for the few words that matter."""
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        source = lowered if len(lowered) == len(text) else text  # a letter whose lower case is longer
+        self.matches = list(TOKEN.finditer(source))
+        self.words = [m.group() for m in self.matches] if source is text else TOKEN.findall(lowered)
+        if source is text:
+            self.words = [w.casefold() for w in self.words]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def start(self, i: int) -> int:
+        return self.matches[i].start()
+
+    def end(self, i: int) -> int:
+        return self.matches[i].end()
 
 
 def _nodes(trie: dict) -> list[dict]:

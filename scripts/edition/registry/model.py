@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 REGISTERS = ("actor", "event", "concept", "place")
@@ -24,7 +25,7 @@ class Alias:
     not_after: re.Pattern[str] | None = None
     line: int | None = None
 
-    @property
+    @cached_property
     def conditional(self) -> bool:
         return any(p is not None for p in (self.before, self.not_before, self.after, self.not_after))
 
@@ -32,6 +33,8 @@ class Alias:
         return (self.sources is None or source_id in self.sources) and source_id not in self.not_sources
 
     def fits(self, text: str, start: int, end: int) -> bool:
+        if not self.conditional:
+            return True
         head, tail = text[max(0, start - 60):start], text[end:end + 60]
         return ((self.before is None or bool(self.before.search(head)))
                 and (self.not_before is None or not self.not_before.search(head))
