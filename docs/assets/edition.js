@@ -1,4 +1,8 @@
-// Reading edition: copy paragraph links, and keep old links working.
+// Reading edition: copy paragraph links, keep old links working, marks, timeline filter, cite, a11y.
+function whenReady(fn) {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn); else fn();
+}
+
 (function () {
   "use strict";
 
@@ -63,11 +67,7 @@
 
   document.addEventListener("click", copyLink);
   window.addEventListener("hashchange", resolveHash);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", resolveHash);
-  } else {
-    resolveHash();
-  }
+  whenReady(resolveHash);
 })();
 
 // Marks of register entries and repairs: a legend and a switch to hide them for clean reading.
@@ -106,11 +106,7 @@
     apply(stored === "1");
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  whenReady(setup);
 })();
 
 // Timeline: show or hide the statements of each source.
@@ -127,7 +123,7 @@
       });
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
+  whenReady(setup);
 })();
 
 // Cite: a dialog with the reference in each style, for the source or for one paragraph.
@@ -222,7 +218,7 @@
       if (p) open(p.closest("[id]"));
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
+  whenReady(setup);
 })();
 
 // Accessibility: the theme's search panel is a dialog; give it a name.
@@ -232,5 +228,5 @@
     var search = document.querySelector('.md-search[role="dialog"]');
     if (search && !search.getAttribute("aria-label")) search.setAttribute("aria-label", "Search");
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", name); else name();
+  whenReady(name);
 })();

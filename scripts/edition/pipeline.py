@@ -203,7 +203,7 @@ def render(editions: list[Edition], version: str, index: Index, references: dict
         outputs[f"data/edition/{e.source.id}.json"] = edition_json(e, version)
         outputs |= cites.downloads(e.source.meta)
     outputs["how-to-cite.md"] = how_to_cite_markdown(editions, references)
-    performance = performance_markdown(Path(__file__).resolve().parent.parent / "benchmark-results.json")
+    performance = performance_markdown()
     if performance:
         outputs["performance.md"] = performance
     outputs |= register_pages(index)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+RESULTS = Path(__file__).resolve().parents[2] / "benchmark-results.json"  # written by scripts/benchmark.py
 STAGES = ["read", "registry", "repair", "segment", "annotate", "index", "cite", "render", "write"]
 
 
-def performance_markdown(results_file: Path) -> str | None:
+def performance_markdown(results_file: Path = RESULTS) -> str | None:
     if not results_file.exists():
         return None
     data = json.loads(results_file.read_text(encoding="utf-8"))

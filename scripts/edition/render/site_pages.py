@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..model import Edition
 from .bibliography import authors, reference_html, year
 from .inline import KIND_LABEL
+from .performance import RESULTS as PERFORMANCE_RESULTS
 
 TEMPLATES = Path(__file__).parent / "templates"
 WHY = {
@@ -130,5 +131,4 @@ def site_nav(editions: list[Edition], index: Any) -> list[Any]:
         {"Timeline": "timeline.md"},
         {"How to cite": "how-to-cite.md"},
         {"About this edition": "about.md"},
-    ] + ([{"Performance": "performance.md"}] if (Path(__file__).resolve().parents[2] / "benchmark-results.json")
-         .exists() else [])
+    ] + ([{"Performance": "performance.md"}] if PERFORMANCE_RESULTS.exists() else [])
