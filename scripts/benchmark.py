@@ -75,6 +75,25 @@ def peak_child_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def mkdocs_build(project: Path, search: str = "lunr") -> float:
+    """Run `mkdocs build` with the given search engine; its wall time."""
+    start = time.perf_counter()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDITION_SEARCH=search)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"mkdocs build failed: {done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def search_costs(project: Path) -> list[dict]:
+    """The first query's cost with Material's lunr index (as built last), then with Pagefind."""
+    costs = [search_cost(project / "site", "lunr")]
+    seconds = mkdocs_build(project, "pagefind")
+    costs.append(search_cost(project / "site", "pagefind") | {"mkdocs_build_s": round(seconds, 2)})
+    return costs
+
+
 def measure(project: Path, runs: int, with_registry: bool = True) -> dict:
     if not with_registry:
         for f in (project / "registry").glob("*s.yml"):
@@ -85,17 +104,13 @@ def measure(project: Path, runs: int, with_registry: bool = True) -> dict:
     for _ in range(runs):
         shutil.rmtree(project / "docs", ignore_errors=True)
         shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # every run from scratch: no cached stage
         start = time.perf_counter()
         report = build(project, project / "docs")
         edition_runs.append(time.perf_counter() - start)
         stage_runs.append(report.seconds)
-        start = time.perf_counter()
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
-                              capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise SystemExit(f"mkdocs build failed: {done.stdout[-2000:]}{done.stderr[-2000:]}")
-        mkdocs_runs.append(time.perf_counter() - start)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        mkdocs_runs.append(mkdocs_build(project))
     stages = {k: statistics.median(r.get(k, 0.0) for r in stage_runs) for k in stage_runs[0]}
     index = project / "site" / "search" / "search_index.json"
     text_bytes = sum(p.stat().st_size for p in (project / "seeds").glob("*.txt"))
@@ -113,6 +128,91 @@ def measure(project: Path, runs: int, with_registry: bool = True) -> dict:
     }
 
 
+SEARCH_QUERY = "Janjaweed"
+SEARCH_UI = {  # each engine's search box, and its result links
+    "lunr": ("input.md-search__input", ".md-search-result__list .md-search-result__link"),
+    "pagefind": ("input.pagefind-ui__search-input", ".pagefind-ui__result-link"),
+}
+
+
+def search_cost(site: Path, engine: str) -> dict:
+    """What the first query costs a reader in headless Chromium: the bytes of search files downloaded
+    (index, fragments, worker, wasm) and the seconds from opening the home page to the first result."""
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: Quiet(*a, directory=str(site)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    box, links = SEARCH_UI[engine]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
+        page = browser.new_page()
+        responses: list = []
+        page.on("requestfinished", responses.append)
+        start = time.perf_counter()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.locator(box).fill(SEARCH_QUERY)
+        page.locator(links).first.wait_for(timeout=300_000)
+        seconds = time.perf_counter() - start
+        searched = [r for r in responses if re.search(r"/(search|pagefind)/|workers/search", r.url)]
+        size = sum(r.sizes()["responseBodySize"] for r in searched)
+        browser.close()
+    server.shutdown()
+    return {"engine": engine, "query": SEARCH_QUERY, "requests": len(searched),
+            "downloaded_mb": round(size / 2**20, 2), "first_result_s": round(seconds, 2)}
+
+
+def serve_latency(project: Path) -> dict:
+    """Seconds from saving an edit to `mkdocs serve --dirty` serving the changed page: one registry
+    entry's description, then one source's text (the cache is warm, as it is after the first build)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def shows(path: str, text: str, timeout: float = 300) -> float:
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+                    if text in r.read().decode("utf-8"):
+                        return time.perf_counter() - start
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise SystemExit(f"mkdocs serve did not show {text!r} on /{path} in {timeout} s")
+
+    try:
+        shows("", "</html>")  # the first build is done
+        time.sleep(3)  # and the rebuild that its own output triggers
+        actors = project / "registry" / "actors.yml"
+        text = actors.read_text(encoding="utf-8")
+        actors.write_text(text.replace("description: Hybrid UN-AU peacekeeping force",
+                                       "description: Hybrid (benchmarked) UN-AU peacekeeping force", 1),
+                          encoding="utf-8")
+        entry = shows("register/actors/unamid/", "Hybrid (benchmarked)")
+        time.sleep(3)
+        seed = project / "seeds" / "004_95f8259ffee90718.txt"
+        head, tail = seed.read_text(encoding="utf-8").rsplit(" genocide ", 1)
+        seed.write_text(f"{head} benchmarked genocide {tail}", encoding="utf-8")
+        source = shows("sources/kuperman-1996/", "benchmarked")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"registry_entry_edit_s": round(entry, 2), "source_edit_s": round(source, 2)}
+
+
 def machine() -> dict:
     mem = Path("/proc/meminfo").read_text().split("\n")[0] if Path("/proc/meminfo").exists() else ""
     return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
@@ -123,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 200, 1000])
     parser.add_argument("--runs", type=int, default=3, help="runs per size (sizes over 200 run once)")
+    parser.add_argument("--search-sizes", type=int, nargs="*", default=[5, 1000],
+                        help="sizes at which to measure a first search with each engine")
     parser.add_argument("--output", type=Path, default=ROOT / "scripts" / "benchmark-results.json")
     args = parser.parse_args(argv)
     results = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "corpora": []}
@@ -131,7 +233,10 @@ def main(argv: list[str] | None = None) -> int:
             project = make_corpus(size, Path(tmp))
             runs = args.runs if size <= 200 else 1
             row = measure(project, runs)
+            if size in args.search_sizes:
+                row["search"] = search_costs(project)
             if size == 5:
+                row["serve_after_edit"] = serve_latency(project)
                 row["without_annotation"] = measure(project, runs, with_registry=False)
             results["corpora"].append(row)
             print(json.dumps(row), flush=True)

@@ -16,17 +16,32 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition.errors import InputError  # noqa: E402
 from edition.pipeline import build, staging_dir, swap_in  # noqa: E402
-from edition.search import rewrite_index  # noqa: E402
+from edition.search import engine, lunr, pagefind  # noqa: E402
 
 log = logging.getLogger("mkdocs.edition")
 LAST: dict[str, Any] = {}  # what one build hands to the next event: command, report, final site
 
 
-def on_startup(command: str, **_: Any) -> None:
+def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
     LAST["command"] = command
+    if dirty:  # `mkdocs serve --dirty` is the README's way to serve; its warning must not stop a strict build
+        logging.getLogger("mkdocs.commands.build").addFilter(KnownDirtyWarning())
+
+
+class KnownDirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation stale (the README says so)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
 
 
 def on_config(config: Any, **_: Any) -> Any:
+    try:
+        LAST["search"] = engine(config["extra"])
+    except ValueError as err:
+        raise Abort(str(err)) from err
+    if LAST["search"] == "pagefind":  # Material's search box and index give way to Pagefind's
+        config["plugins"]["material/search"].config.enabled = False
     # `mkdocs build` writes to a staging folder and swaps it in at the end, so a killed build
     # leaves the previous site whole (`mkdocs serve` keeps its own temporary folder).
     if LAST.get("command") == "build":
@@ -51,7 +66,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
 def on_post_build(config: Any, **_: Any) -> None:
     if "report" in LAST:
         report = LAST["report"]
-        rewrite_index(Path(config["site_dir"]), report.editions, report.registry.entries)
+        write = pagefind.write_index if LAST["search"] == "pagefind" else lunr.rewrite_index
+        write(Path(config["site_dir"]), report.search_docs)
     if "final_site" in LAST:
         swap_in(Path(config["site_dir"]), LAST["final_site"])
 

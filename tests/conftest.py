@@ -74,6 +74,16 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def serve(directory: Path) -> Iterator[str]:
+    """The folder served over HTTP on a free port, as the address of its root (no trailing slash)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A site whose ledger has one retired anchor (p900, merged into p5 in an earlier reading)."""
@@ -83,12 +93,20 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ledger["anchors"].append({"id": "p900", "words": "an earlier reading", "redirect": "p5"})
     ledger_path.write_text(json.dumps(ledger))
     assert mkdocs_build(project).returncode == 0
-    handler = functools.partial(QuietHandler, directory=str(project / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from serve(project / "site")
+
+
+@pytest.fixture(scope="session")
+def served_pagefind(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built with Pagefind as its search engine (extra.search: pagefind in mkdocs.yml)."""
+    project = copy_project(tmp_path_factory.mktemp("pagefind"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "search: !ENV [EDITION_SEARCH, lunr]", "search: pagefind"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "pagefind" / "pagefind.js").exists()
+    yield from serve(project / "site")
 
 
 @pytest.fixture(scope="session")

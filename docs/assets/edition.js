@@ -230,3 +230,44 @@ function whenReady(fn) {
   }
   whenReady(name);
 })();
+
+// Pagefind's search box in the header, when mkdocs.yml chooses Pagefind (extra.search).
+(function () {
+  "use strict";
+  // An entry's names are fields n{words}x{i} (scripts/edition/search/pagefind.py), each weighed by
+  // 1/words: a query that matches a name whole outweighs one that matches part of a longer name.
+  function nameWeights() {
+    var weights = { title: 5 };
+    for (var w = 1; w <= 8; w++) for (var i = 1; i <= 12; i++) weights["n" + w + "x" + i] = 12 / w;
+    return weights;
+  }
+
+  whenReady(function () {
+    var script = document.querySelector('script[src*="pagefind/pagefind-ui.js"]');
+    var header = document.querySelector(".md-header__inner");
+    if (!script || !header || typeof PagefindUI === "undefined") return;
+    var box = document.createElement("div");
+    box.id = "edition-search";
+    box.className = "edition-search";
+    header.insertBefore(box, header.querySelector(".md-header__source"));
+    new PagefindUI({
+      element: "#edition-search",
+      bundlePath: new URL(".", script.src).pathname,
+      processResult: function (r) {  // a paragraph or an entry carries its address, from the site root
+        if (r.meta && r.meta.url && !/^(\/|[a-z]+:)/.test(r.meta.url)) r.meta.url = new URL("..", script.src).pathname + r.meta.url;
+        return r;
+      },
+      baseUrl: new URL("..", script.src).pathname,
+      ranking: { metaWeights: nameWeights() },
+      processTerm: function (term) {  // a quoted phrase is ranked as its words are, not listed unranked
+        return /^\s*"[^"]+"\s*$/.test(term) ? term.replace(/"/g, "") : term;
+      },
+      showSubResults: false,
+      showMetadata: false,
+      showImages: false,
+      excerptLength: 24,
+      resetStyles: false,
+      translations: { placeholder: "Search" }
+    });
+  });
+})();

@@ -23,12 +23,13 @@ from typing import Any
 from tqdm import tqdm
 
 from .annotate import Matcher, annotate
+from .cache import Cache, digest
 from .cite import csl_item, edition_item, format_references
 from .errors import InputError
 from .index import Index, build_index
 from .model import Edition, Source
 from .read import load_source, read, slug
-from .registry import check_evidence, load_registry
+from .registry import Registry, check_evidence, load_registry
 from .render.citations import SITE_NAME, Citations, how_to_cite_markdown
 from .render.exports import entries_json, mentions_csv, mentions_json
 from .render.performance import performance_markdown
@@ -37,6 +38,7 @@ from .render.site_pages import about_markdown, edition_json, home_markdown, nav_
 from .render.source_page import mention_links, source_markdown
 from .repair import repair
 from .repair.lexicon import load_protected
+from .search import SearchDoc, search_docs
 from .segment import segment
 
 log = logging.getLogger("edition")
@@ -53,6 +55,8 @@ class Report:
     nav: list[Any] = field(default_factory=list)
     registry: Any = None
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in each stage
+    search_docs: list[SearchDoc] = field(default_factory=list)  # for the search engine, after MkDocs
+    reused: list[str] = field(default_factory=list)  # sources taken from the cache, unchanged since
 
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -68,13 +72,15 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     clock = Clock()
     sources = load_sources(seeds, warnings)
     clock.lap("read")
-    registry = load_registry(root / "registry")
+    cache = Cache(root / ".cache" / "edition")
+    registry = cached_registry(root / "registry", cache)
     protected = load_protected(root / "registry" / "protected.yml") | registry.names()
     clock.lap("registry")
     ledger_dir = seeds / "anchors"
     editions: list[Edition] = []
     ledgers: dict[Path, str] = {}
-    for edition, ledger, seconds in edit_all(sources, protected, ledger_dir):
+    edited, reused = edit_all(sources, protected, ledger_dir, cache)
+    for edition, ledger, seconds in edited:
         editions.append(edition)
         ledgers[ledger_dir / f"{edition.source.id}.json"] = ledger
         for stage, value in seconds.items():
@@ -88,8 +94,9 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     version = edition_version(root)
     references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names())
     outputs = clock.timed("render", render, editions, version, index, references)
+    searched = clock.timed("index", search_docs, editions, index)
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
-                    seconds=clock.seconds)
+                    seconds=clock.seconds, search_docs=searched, reused=reused)
     report.written, report.removed = write_outputs(docs, outputs)
     for path, text in ledgers.items():
         write_if_changed(path, text)
@@ -106,24 +113,55 @@ def edit_one(source: Source, protected: frozenset[str], ledger_dir: Path) -> tup
     return edition, ledger, clock.seconds
 
 
-def edit_all(sources: list[Source], protected: frozenset[str],
-             ledger_dir: Path) -> list[tuple[Edition, str, dict[str, float]]]:
-    """Every source, on every core when there are many (each source is independent of the others)."""
+Edited = tuple[Edition, str, dict[str, float]]
+
+
+def edit_all(sources: list[Source], protected: frozenset[str], ledger_dir: Path,
+             cache: Cache | None = None) -> tuple[list[Edited], list[str]]:
+    """Every source: from the cache when nothing it depends on has changed, else read, repaired and
+    segmented anew, on every core when there are many (each source is independent of the others).
+    Also the ids of the sources taken from the cache."""
+    cache = cache or Cache(None)
+    protected_digest = digest(*sorted(protected))
+    keys = [source_key(s, protected_digest, ledger_dir) for s in sources]
+    results: list[Edited | None] = [cache.get(k) for k in keys]
+    todo = {i for i, r in enumerate(results) if r is None}
     workers = min(os.cpu_count() or 1, 8)
-    progress = tqdm(total=len(sources), desc="sources", unit="src", disable=quiet(), leave=False)
-    results: list[tuple[Edition, str, dict[str, float]]] = []
-    if workers > 1 and len(sources) >= PARALLEL_FROM:
+    progress = tqdm(total=len(todo), desc="sources", unit="src", disable=quiet() or not todo, leave=False)
+    if workers > 1 and len(todo) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(edit_one, s, protected, ledger_dir) for s in sources]
-            for future in futures:
-                results.append(future.result())
+            futures = {i: pool.submit(edit_one, sources[i], protected, ledger_dir) for i in todo}
+            for i, future in futures.items():
+                results[i] = future.result()
                 progress.update()
     else:
-        for source in sources:
-            results.append(edit_one(source, protected, ledger_dir))
+        for i in todo:
+            results[i] = edit_one(sources[i], protected, ledger_dir)
             progress.update()
     progress.close()
-    return results
+    for i in todo:
+        cache.put(keys[i], results[i])
+    reused = [s.id for i, s in enumerate(sources) if i not in todo]
+    return [r if i in todo else (r[0], r[1], {}) for i, r in enumerate(results) if r is not None], reused
+
+
+def source_key(source: Source, protected_digest: str, ledger_dir: Path) -> str:
+    """Everything reading, repairing and segmenting a source depends on."""
+    ledger = ledger_dir / f"{source.id}.json"
+    return digest("source", source.id, source.path.name, source.text,
+                  json.dumps(source.meta, sort_keys=True, default=str), protected_digest,
+                  ledger.read_bytes() if ledger.exists() else b"")
+
+
+def cached_registry(folder: Path, cache: Cache) -> Registry:
+    """The registry, loaded and checked again only when one of its files has changed."""
+    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    key = digest("registry", *(part for f in files for part in (f.name, f.read_bytes())))
+    registry = cache.get(key)
+    if registry is None:
+        registry = load_registry(folder)
+        cache.put(key, registry)
+    return registry
 
 
 def quiet() -> bool:

@@ -38,4 +38,30 @@ def performance_markdown(results_file: Path = RESULTS) -> str | None:
         out += ["", "Without the registers (no annotation, no entry pages) the seeds build in "
                 f"{base['edition_build_s']} s and `mkdocs build` takes {base['mkdocs_build_s']} s for "
                 f"{base['pages']} pages."]
-    return "\n".join(out) + "\n"
+    return "\n".join(out + _serve(data) + _search(data)) + "\n"
+
+
+def _serve(data: dict) -> list[str]:
+    row = next((r["serve_after_edit"] for r in data["corpora"] if r.get("serve_after_edit")), None)
+    if not row:
+        return []
+    return ["", "## Editing under `mkdocs serve --dirty`", "",
+            "Seconds from saving an edit to the server serving the changed page, for the seeds, with the cache "
+            f"warm: one registry entry's description, {row['registry_entry_edit_s']} s; one source's text, "
+            f"{row['source_edit_s']} s."]
+
+
+def _search(data: dict) -> list[str]:
+    rows = [(r["sources"], s) for r in data["corpora"] for s in r.get("search", [])]
+    if not rows:
+        return []
+    out = ["", "## Search: the first query", "",
+           "Opening the home page in headless Chromium and typing a query, with each engine `extra.search` in "
+           "`mkdocs.yml` can choose: the search files downloaded (index, chunks, worker) and the time from "
+           "opening the page to the first result shown.", "",
+           "| Sources | Engine | Query | Requests | Downloaded (MB) | First result (s) |",
+           "|---:|---|---|---:|---:|---:|"]
+    for sources, s in rows:
+        out.append(f"| {sources} | {s['engine']} | {s['query']} | {s['requests']} | {s['downloaded_mb']} | "
+                   f"{s['first_result_s']} |")
+    return out

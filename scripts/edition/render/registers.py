@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import re
 from collections import defaultdict
 
@@ -38,9 +37,10 @@ def dates(entry: Entry) -> str:
     return f"{text} ({entry.precision})" if entry.precision else text
 
 
-def search_boost(mentions: int) -> float:
-    """Entries rank above passages, and an entry the sources name often above one they name once."""
-    return round(2.5 + 0.15 * math.log2(1 + mentions), 2)
+def entry_title(entry: Entry) -> str:
+    """The entry's name, with its abbreviation if it has one: "African Union–… in Darfur (UNAMID)"."""
+    return entry.name + (f" ({entry.abbreviations[0]})" if entry.abbreviations
+                         and entry.abbreviations[0] not in entry.name else "")
 
 
 def entry_markdown(item: EntryIndex, index: Index) -> str:
@@ -49,14 +49,13 @@ def entry_markdown(item: EntryIndex, index: Index) -> str:
     other_names = [a.text for a in entry.aliases if a.text != entry.name]
     evidence = "; ".join(
         f'<a href="{source_url(s, 3, a)}">{e(titles.get(s, s))}, {e(_label(a))}</a>' for s, a in entry.evidence)
-    title = entry.name + (f" ({entry.abbreviations[0]})" if entry.abbreviations
-                          and entry.abbreviations[0] not in entry.name else "")
+    title = entry_title(entry)
     out = [
         "---",
         f"title: {json.dumps(title, ensure_ascii=False)}",
         f"description: {json.dumps(entry.description, ensure_ascii=False)}",
         "search:",
-        f"  boost: {search_boost(item.count)}",
+        "  exclude: true  # its search document is made from the registry (edition.search)",
         "---",
         "",
         f"# {escape_markdown(title)}",

@@ -47,6 +47,8 @@ def source_markdown(edition: Edition, version: str, nav_title: str, links: dict[
         f"description: {json.dumps(src.meta.get('edition', {}).get('description', src.title), ensure_ascii=False)}",
         f"highwire: {json.dumps(highwire(src.meta, cites.url), ensure_ascii=False)}",
         f"jsonld: {json.dumps(jsonld(src.meta, cites.url, version), ensure_ascii=False)}",
+        "search:",
+        "  exclude: true  # searched by paragraph: its documents are made from the edition (edition.search)",
         "---",
         "",
         f"# {escape_markdown(src.title)}",

@@ -1,0 +1,98 @@
+"""Search, fitted to this corpus, for either of the two engines `extra.search` in mkdocs.yml selects.
+
+Both engines get the same documents: one per paragraph of a source (so that a result opens at the
+paragraph's anchor) and one per register entry (its name, every alias, its description), with the
+accent-free form of every accented word added (neither engine folds "Bassolé" to "Bassole").
+
+- lunr (`lunr.py`): Material's own search. One JSON index that the browser loads whole.
+- pagefind (`pagefind.py`): an index in chunks; the browser fetches only those a query needs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from ..index import EntryIndex, Index
+from ..model import Edition
+from ..render.registers import entry_title
+from ..render.site_pages import nav_title
+
+ENGINES = ("lunr", "pagefind")
+SEARCHED = {"paragraph", "quote", "item", "abstract", "aside", "back", "note", "heading", "front"}
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    location: str  # the page, or page#anchor, relative to the site root
+    title: str
+    text: str
+    names: tuple[str, ...] = ()  # searched as strongly as the title: an entry's name and aliases
+    boost: float | None = None  # how much the document outranks others that match as well
+
+
+def engine(extra: dict[str, Any]) -> str:
+    name = str(extra.get("search", "lunr"))
+    if name not in ENGINES:
+        raise ValueError(f"mkdocs.yml: extra.search must be one of {', '.join(ENGINES)}, not {name!r}")
+    return name
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def with_folded(text: str) -> str:
+    """The text, followed by the accent-free forms of its accented words."""
+    accented = sorted({w for w in re.findall(r"[^\W\d_]+", text) if fold(w) != w})
+    return text + (" " + " ".join(fold(w) for w in accented) if accented else "")
+
+
+def paragraph_docs(edition: Edition) -> list[SearchDoc]:
+    base = f"sources/{edition.source.id}/"
+    title = nav_title(edition)
+    docs = [SearchDoc(base, f"{title}: {edition.source.title}",
+                      with_folded(edition.source.meta.get("edition", {}).get("description", "")))]
+    for block in edition.blocks:
+        if block.kind not in SEARCHED or not block.anchor:
+            continue
+        where = f"¶ {block.label}" if block.label and block.kind != "note" else (
+            f"note {block.label}" if block.kind == "note" else block.text[:60])
+        pages = f" · p. {', '.join(block.pages)}" if block.pages else ""
+        docs.append(SearchDoc(f"{base}#{block.anchor}", f"{title}, {where}{pages}", with_folded(block.text)))
+    return docs
+
+
+def entry_names(entry: Any) -> tuple[str, ...]:
+    """An entry's name and aliases, with and without accents."""
+    names: list[str] = []
+    for name in (entry.name, *(a.text for a in entry.aliases)):
+        for form in (name, fold(name)):
+            if form not in names:
+                names.append(form)
+    return tuple(names)
+
+
+def search_boost(mentions: int) -> float:
+    """Entries rank above passages, and an entry the sources name often above one they name once."""
+    return round(2.5 + 0.15 * math.log2(1 + mentions), 2)
+
+
+def entry_doc(item: EntryIndex) -> SearchDoc:
+    """An entry's page as one document: what it is, its description, its other names and the note."""
+    entry = item.entry
+    others = [a.text for a in entry.aliases if a.text != entry.name]
+    text = " ".join(filter(None, [
+        f"{entry.register} {entry.kind}", entry.description,
+        f"Also in the sources as: {', '.join(others)}" if others else "",
+        f"Editor’s note: {entry.note}" if entry.note else ""]))
+    return SearchDoc(entry.url, entry_title(entry), with_folded(text), entry_names(entry), search_boost(item.count))
+
+
+def search_docs(editions: list[Edition], index: Index) -> list[SearchDoc]:
+    """Every document that both engines get: the paragraphs, then the entries."""
+    docs = [d for e in editions for d in paragraph_docs(e)]
+    return docs + [entry_doc(item) for item in index.entries.values()]

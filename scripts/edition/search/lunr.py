@@ -1,0 +1,44 @@
+"""Material's lunr index, completed after MkDocs writes it. MkDocs indexes the site's own pages (home,
+registers, timeline...); the reading pages and the entries' pages are left out of its index (their
+front matter says `search: exclude`) and get their documents here: one per paragraph, one per entry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from . import SearchDoc, fold, with_folded
+
+
+def rewrite_index(site: Path, docs: list[SearchDoc]) -> int:
+    """Rewrite site/search/search_index.json; return the number of documents."""
+    path = site / "search" / "search_index.json"
+    if not path.exists():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    ours = {d.location.split("#")[0] for d in docs}
+    kept = []
+    for doc in index["docs"]:
+        if doc["location"].split("#")[0] in ours:
+            continue  # left over from a page that `mkdocs serve --dirty` did not rebuild
+        if fold(doc["title"]) != doc["title"]:
+            doc["tags"] = [fold(doc["title"])]
+        doc["text"] = with_folded(doc["text"])
+        kept.append(doc)
+    index["docs"] = kept + [lunr_doc(d) for d in docs]
+    # an entry's aliases (kept as tags) weigh as its name does, not a thousand times more
+    index["config"]["fields"]["tags"]["boost"] = index["config"]["fields"]["title"]["boost"]
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return len(index["docs"])
+
+
+def lunr_doc(doc: SearchDoc) -> dict[str, Any]:
+    """A document as Material's index holds it: an entry's names are tags (an alias, or "Bassole"
+    for "Bassolé", finds the entry as its name would)."""
+    out: dict[str, Any] = {"location": doc.location, "title": doc.title, "text": doc.text}
+    if doc.names:
+        out["tags"] = list(doc.names)
+    if doc.boost is not None:
+        out["boost"] = doc.boost
+    return out

@@ -1,0 +1,90 @@
+"""A Pagefind index (https://pagefind.app): the browser fetches only the chunks a query needs, so the
+first search costs about the same whether the site has five sources or a thousand.
+
+The paragraphs and the entries are given to Pagefind as small pages of their own (the same documents
+the lunr index gets), each carrying the address it stands for; every other page (home, registers,
+timeline, ...) is indexed from its article as built. Pagefind's own indexer (from PyPI) does the rest."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from ..errors import InputError
+from . import SearchDoc, with_folded
+
+OUTPUT = "pagefind"
+MAX_WORDS, MAX_PER_LENGTH = 8, 12  # the name fields n1x1 ... n8x12, which docs/assets/edition.js weighs
+
+
+def doc_html(doc: SearchDoc) -> str:
+    """A document as a small page. An entry's name is its heading and title, and each of its names is
+    also a metadata field of its own: `n{words}x{i}`, the i-th name of that many words. edition.js
+    weighs such a field by 1/words, so that the entry whose name or alias the query matches whole
+    (UNAMID) ranks above one whose longer name merely contains it (Friends of UNAMID)."""
+    url = f'<a data-pagefind-meta="url[href]" href="{html.escape(doc.location)}"></a>'
+    if doc.names:
+        head = f'<h1>{html.escape(doc.title)}</h1><p data-pagefind-weight="7">{name_fields(doc.names)}</p>'
+    else:
+        head = f'<p data-pagefind-meta="title" data-pagefind-weight="0.5">{html.escape(doc.title)}</p>'
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><article>'
+            f"{url}{head}<p>{html.escape(doc.text)}</p></article></body></html>")
+
+
+def name_fields(names: tuple[str, ...]) -> str:
+    seen: dict[int, int] = {}
+    fields = []
+    for name in names:
+        words = min(len(name.split()), MAX_WORDS)
+        seen[words] = seen.get(words, 0) + 1
+        if seen[words] <= MAX_PER_LENGTH:
+            fields.append(f'<span data-pagefind-meta="n{words}x{seen[words]}">{html.escape(name)}</span>')
+    return " · ".join(fields)
+
+
+def page_with_folded(text: str) -> str:
+    """A built page, with the accent-free forms of its article's words added to the article."""
+    end = text.rfind("</article>")
+    if end < 0:
+        return text
+    plain = BeautifulSoup(text[text.find("<article"):end], "html.parser").get_text(" ")
+    extra = with_folded(plain)[len(plain):]
+    return text[:end] + (f"<p>{html.escape(extra)}</p>" if extra else "") + text[end:]
+
+
+def stage(site: Path, docs: list[SearchDoc], folder: Path) -> int:
+    """Write what Pagefind indexes into `folder`; return the number of pages written."""
+    for i, doc in enumerate(docs):
+        path = folder / "records" / f"{i // 1000}" / f"{i}.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(doc_html(doc), encoding="utf-8")
+    made_here = {d.location for d in docs if "#" not in d.location}
+    count = len(docs)
+    for path in site.rglob("index.html"):
+        url = path.parent.relative_to(site).as_posix() + "/"
+        url = "" if url == "./" else url
+        if url in made_here or url.startswith(("assets/", "search/", f"{OUTPUT}/")):
+            continue
+        out = folder / url / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page_with_folded(path.read_text(encoding="utf-8")), encoding="utf-8")
+        count += 1
+    return count
+
+
+def write_index(site: Path, docs: list[SearchDoc]) -> int:
+    """Write site/pagefind/; return the number of documents indexed."""
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+        count = stage(site, docs, Path(tmp))
+        done = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(site / OUTPUT),
+             "--root-selector", "article", "--exclude-selectors", ".headerlink", "--force-language", "en",
+             "--quiet"], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise InputError(f"pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
+    return count

@@ -1,0 +1,73 @@
+"""A rebuild redoes only what changed: each source's read, repair and segment stages and the loaded
+registry are cached, keyed by the content of everything they depend on, and the result is the same
+as a build from scratch."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from edition.pipeline import build
+
+
+def docs_of(project: Path) -> dict[str, bytes]:
+    docs = project / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("cache"))
+    first = build(project)
+    assert first.reused == []  # nothing cached yet
+    return project
+
+
+def test_an_unchanged_rebuild_takes_every_source_from_the_cache(project: Path) -> None:
+    before = docs_of(project)
+    again = build(project)
+    assert len(again.reused) == 5
+    assert "repair" not in again.seconds
+    assert again.written == [] and docs_of(project) == before
+
+
+def test_editing_one_source_redoes_that_source_only(project: Path) -> None:
+    seed = project / "seeds" / "004_95f8259ffee90718.txt"  # Kuperman 1996
+    page = project / "docs" / "sources" / "kuperman-1996.md"
+    assert "cached" not in page.read_text(encoding="utf-8")
+    head, tail = seed.read_text(encoding="utf-8").rsplit(" genocide ", 1)  # deep in a paragraph: its anchor stays
+    seed.write_text(f"{head} cached genocide {tail}", encoding="utf-8")
+    report = build(project)
+    assert "kuperman-1996" not in report.reused and len(report.reused) == 4
+    assert "cached" in page.read_text(encoding="utf-8")
+    assert report.written and all("maddox-2015.md" not in path for path in report.written)
+
+
+def test_editing_a_registry_description_keeps_the_sources_cached(project: Path) -> None:
+    actors = project / "registry" / "actors.yml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace(
+        "description: Hybrid UN-AU peacekeeping force", "description: Hybrid (edited) UN-AU peacekeeping force"),
+        encoding="utf-8")
+    report = build(project)
+    assert len(report.reused) == 5
+    page = (project / "docs" / "register" / "actors" / "unamid.md").read_text(encoding="utf-8")
+    assert "Hybrid (edited) UN-AU" in page
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(project: Path) -> None:
+    before = docs_of(project)
+    for entry in (project / ".cache" / "edition").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    report = build(project)
+    assert report.reused == []
+    assert docs_of(project) == before
+
+
+def test_the_cache_can_be_switched_off(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITION_CACHE", "off")
+    assert build(project).reused == []
