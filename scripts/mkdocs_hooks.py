@@ -58,16 +58,26 @@ def on_pre_build(config: Any, **_: Any) -> None:
         # Abort before MkDocs cleans site/: the previous site and docs stay as they were.
         raise Abort(f"Edition build failed: {err}") from err
     config["nav"] = report.nav
-    LAST["report"] = report
+    # Keep only the search documents: the editions are let go before MkDocs renders (memory at scale).
+    LAST["search_docs"] = report.search_docs
     if report.written or report.removed:
         log.info("edition: %d files written, %d removed", len(report.written), len(report.removed))
 
 
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    page.markdown = ""  # converted: nothing later reads it, and for a thousand sources it is hundreds of MB
+    return html
+
+
+def on_post_page(output: str, page: Any, **_: Any) -> str:
+    page.content = ""  # written, and already indexed by the search plugin (on_page_context)
+    return output
+
+
 def on_post_build(config: Any, **_: Any) -> None:
-    if "report" in LAST:
-        report = LAST["report"]
+    if "search_docs" in LAST:
         write = pagefind.write_index if LAST["search"] == "pagefind" else lunr.rewrite_index
-        write(Path(config["site_dir"]), report.search_docs)
+        write(Path(config["site_dir"]), LAST.pop("search_docs"))
     if "final_site" in LAST:
         swap_in(Path(config["site_dir"]), LAST["final_site"])
 

@@ -96,12 +96,29 @@ def _counts(item: EntryIndex, titles: dict[str, str]) -> list[str]:
             "</tbody></table>", ""]
 
 
+MAX_KWIC = 500  # mentions shown with their sentence on one entry's page (the seeds' most is 242)
+
+
 def _mentions(item: EntryIndex, titles: dict[str, str]) -> list[str]:
-    out = []
+    """Every mention with its sentence, source by source, up to MAX_KWIC; past that (hundreds of
+    sources) each further source gets one line with its count and a link to its first mention, under
+    the same anchor (#in-SOURCE), and the full list is in data/mentions.csv."""
+    out, shown, rest = [], 0, []
     for sid, occurrences in item.occurrences.items():
+        if shown + len(occurrences) > MAX_KWIC and shown:
+            rest.append((sid, occurrences))
+            continue
         out += [f"### {escape_markdown(titles.get(sid, sid))} {{: #in-{sid} }}", ""]
         out.append('<ul class="kwic">' + "".join(_kwic(sid, o) for o in occurrences) + "</ul>")
         out.append("")
+        shown += len(occurrences)
+    if rest:
+        out += ["### In other sources {: #in-other-sources }", "",
+                f"<p>{sum(len(o) for _, o in rest)} more mentions in {len(rest)} sources; every mention is in "
+                '<a href="../../../data/mentions.csv">data/mentions.csv</a>.</p>',
+                '<ul class="kwic-more">' + "".join(
+                    f'<li id="in-{sid}"><a href="{source_url(sid, 3, occ[0].mention.anchor)}">'
+                    f"{e(titles.get(sid, sid))}</a>: {len(occ)}</li>" for sid, occ in rest) + "</ul>", ""]
     return out
 
 
