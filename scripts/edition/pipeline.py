@@ -1,7 +1,8 @@
 """The whole build: read -> repair -> segment -> render -> write.
 
-Everything is computed in memory first; files are written only when every
-source has been built, so a bad input leaves the previous output as it was.
+Every input is read and checked before the first file is written, so a bad input
+leaves the previous output as it was; pages are then written one at a time as they
+are made, so that a thousand sources do not have to fit in memory at once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,11 +95,11 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     index = clock.timed("index", build_index, registry, editions)
     version = edition_version(root)
     references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names())
-    outputs = clock.timed("render", render, editions, version, index, references)
     searched = clock.timed("index", search_docs, editions, index)
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
                     seconds=clock.seconds, search_docs=searched, reused=reused)
-    report.written, report.removed = write_outputs(docs, outputs)
+    # each page is written as soon as it is made, not all held at once (every input was checked above)
+    report.written, report.removed = write_outputs(docs, render(editions, version, index, references), clock)
     for path, text in ledgers.items():
         write_if_changed(path, text)
     clock.lap("write")
@@ -227,27 +229,26 @@ def cite_all(editions: list[Edition], version: str, site_url: str, proper: froze
                                    editions_items[i]) for i, e in enumerate(editions)}
 
 
-def render(editions: list[Edition], version: str, index: Index, references: dict[str, Citations]) -> dict[str, str]:
-    outputs = {
-        "index.md": home_markdown(editions, version),
-        "about.md": about_markdown(editions, version, list(index.registry.entries.values())),
-        "data/sources.json": sources_json(editions, version),
-        "data/entries.json": entries_json(index),
-        "data/mentions.json": mentions_json(index),
-        "data/mentions.csv": mentions_csv(index),
-    }
+def render(editions: list[Edition], version: str, index: Index,
+           references: dict[str, Citations]) -> Iterator[tuple[str, str]]:
+    """Every output file as (path relative to docs/, text), one at a time."""
+    yield "index.md", home_markdown(editions, version)
+    yield "about.md", about_markdown(editions, version, list(index.registry.entries.values()))
+    yield "data/sources.json", sources_json(editions, version)
+    yield "data/entries.json", entries_json(index)
+    yield "data/mentions.json", mentions_json(index)
+    yield "data/mentions.csv", mentions_csv(index)
     links = mention_links(index.registry)
     for e in editions:
         cites = references[e.source.id]
-        outputs[f"sources/{e.source.id}.md"] = source_markdown(e, version, nav_title(e), links, cites)
-        outputs[f"data/edition/{e.source.id}.json"] = edition_json(e, version)
-        outputs |= cites.downloads(e.source.meta)
-    outputs["how-to-cite.md"] = how_to_cite_markdown(editions, references)
+        yield f"sources/{e.source.id}.md", source_markdown(e, version, nav_title(e), links, cites)
+        yield f"data/edition/{e.source.id}.json", edition_json(e, version)
+        yield from cites.downloads(e.source.meta).items()
+    yield "how-to-cite.md", how_to_cite_markdown(editions, references)
     performance = performance_markdown()
     if performance:
-        outputs["performance.md"] = performance
-    outputs |= register_pages(index)
-    return outputs
+        yield "performance.md", performance
+    yield from register_pages(index)
 
 
 def edition_version(root: Path) -> str:
@@ -262,22 +263,33 @@ def edition_version(root: Path) -> str:
     return out or dt.date.today().isoformat()
 
 
-def write_outputs(docs: Path, outputs: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Write what changed, each file atomically; remove files an earlier build wrote and this one did not."""
+def write_outputs(docs: Path, outputs: Iterable[tuple[str, str]],
+                  clock: Clock | None = None) -> tuple[list[str], list[str]]:
+    """Write what changed, each file atomically; remove files an earlier build wrote and this one did not.
+    Making the files is timed as the render stage, writing them as the write stage."""
     manifest = docs / MANIFEST
     try:
         before = set(json.loads(manifest.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         before = set()
-    written = [rel for rel, text in sorted(outputs.items()) if write_if_changed(docs / rel, text)]
+    made: set[str] = set()
+    written = []
+    for rel, text in outputs:
+        if clock:
+            clock.lap("render")
+        made.add(rel)
+        if write_if_changed(docs / rel, text):
+            written.append(rel)
+        if clock:
+            clock.lap("write")
     removed = []
-    for rel in sorted(before - set(outputs)):
+    for rel in sorted(before - made):
         path = docs / rel
         if path.is_file():
             path.unlink()
             removed.append(rel)
-    write_if_changed(manifest, json.dumps(sorted(outputs), indent=0) + "\n")
-    return written, removed
+    write_if_changed(manifest, json.dumps(sorted(made), indent=0) + "\n")
+    return sorted(written), removed
 
 
 def write_if_changed(path: Path, text: str) -> bool:

@@ -7,6 +7,7 @@ import html
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from ..index import EntryIndex, Index, Occurrence, sort_key
 from ..registry import REGISTER_TITLES, REGISTERS, Entry
@@ -209,15 +210,15 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def register_pages(index: Index) -> dict[str, str]:
+def register_pages(index: Index) -> Iterator[tuple[str, str]]:
+    """Each register page as (path, Markdown), one at a time (a thousand sources make big pages)."""
     from ..index import definitions
     from .timeline import timeline_markdown
 
-    pages = {"register/index.md": combined_markdown(index),
-             "register/abbreviations.md": abbreviations_markdown(index, definitions(index)),
-             "timeline.md": timeline_markdown(index)}
+    yield "register/index.md", combined_markdown(index)
+    yield "register/abbreviations.md", abbreviations_markdown(index, definitions(index))
+    yield "timeline.md", timeline_markdown(index)
     for register in REGISTERS:
-        pages[f"register/{register}s/index.md"] = register_markdown(register, index)
+        yield f"register/{register}s/index.md", register_markdown(register, index)
     for item in index.entries.values():
-        pages[f"{item.entry.url.rstrip('/')}.md"] = entry_markdown(item, index)
-    return pages
+        yield f"{item.entry.url.rstrip('/')}.md", entry_markdown(item, index)
