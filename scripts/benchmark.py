@@ -154,7 +154,7 @@ def search_cost(site: Path, engine: str) -> dict:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
         page = browser.new_page()
         responses: list = []
-        page.on("requestfinished", responses.append)
+        page.on("requestfinished", lambda r: responses.append(r))
         start = time.perf_counter()
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
         page.locator(box).fill(SEARCH_QUERY)

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
+from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition.errors import InputError  # noqa: E402
-from edition.pipeline import build, staging_dir, swap_in  # noqa: E402
+from edition.pipeline import build, quiet, staging_dir, swap_in  # noqa: E402
 from edition.search import engine, lunr, pagefind  # noqa: E402
 
 log = logging.getLogger("mkdocs.edition")
@@ -64,17 +65,30 @@ def on_pre_build(config: Any, **_: Any) -> None:
         log.info("edition: %d files written, %d removed", len(report.written), len(report.removed))
 
 
+def on_files(files: Any, **_: Any) -> Any:
+    # a progress bar of MkDocs' two passes over the pages (converted, then written); quiet under CI
+    pages = len(files.documentation_pages())
+    LAST["pages"] = tqdm(total=2 * pages, desc="mkdocs", unit="step", leave=False, disable=quiet())
+    return files
+
+
 def on_page_content(html: str, page: Any, **_: Any) -> str:
     page.markdown = ""  # converted: nothing later reads it, and for a thousand sources it is hundreds of MB
+    if "pages" in LAST:
+        LAST["pages"].update(1)
     return html
 
 
 def on_post_page(output: str, page: Any, **_: Any) -> str:
     page.content = ""  # written, and already indexed by the search plugin (on_page_context)
+    if "pages" in LAST:
+        LAST["pages"].update(1)
     return output
 
 
 def on_post_build(config: Any, **_: Any) -> None:
+    if "pages" in LAST:
+        LAST.pop("pages").close()
     if "search_docs" in LAST:
         write = pagefind.write_index if LAST["search"] == "pagefind" else lunr.rewrite_index
         write(Path(config["site_dir"]), LAST.pop("search_docs"))

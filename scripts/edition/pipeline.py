@@ -71,7 +71,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     docs = (docs or root / "docs").resolve()
     seeds = root / "seeds"
     warnings: list[str] = []
-    clock = Clock()
+    clock = Clock(progress=True)
     sources = load_sources(seeds, warnings)
     clock.lap("read")
     cache = Cache(root / ".cache" / "edition")
@@ -86,7 +86,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
         editions.append(edition)
         ledgers[ledger_dir / f"{edition.source.id}.json"] = ledger
         for stage, value in seconds.items():
-            clock.seconds[stage] = clock.seconds.get(stage, 0.0) + value
+            clock.add(stage, value)
     clock.last = time.perf_counter()
     check_evidence(registry, {e.source.id: {b.anchor for b in e.blocks if b.anchor} for e in editions})
     matcher = Matcher(registry)
@@ -103,6 +103,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     for path, text in ledgers.items():
         write_if_changed(path, text)
     clock.lap("write")
+    clock.close()
     return report
 
 
@@ -173,24 +174,39 @@ def quiet() -> bool:
     return os.environ.get("CI", "").lower() == "true" or not sys.stderr.isatty()
 
 
-class Clock:
-    """Wall time per stage, for the build's report and the benchmark."""
+STAGES = ("read", "registry", "repair", "segment", "annotate", "index", "cite", "render", "write")
 
-    def __init__(self) -> None:
+
+class Clock:
+    """Wall time per stage, for the build's report and the benchmark; with `progress`, a progress bar
+    of the stages done (quiet under CI)."""
+
+    def __init__(self, progress: bool = False) -> None:
         self.seconds: dict[str, float] = {}
         self.last = time.perf_counter()
+        self.bar = tqdm(total=len(STAGES), desc="edition", unit="stage", leave=False,
+                        disable=quiet() or not progress)
 
     def timed(self, stage: str, fn: Any, *args: Any) -> Any:
+        self.bar.set_postfix_str(stage, refresh=True)
         start = time.perf_counter()
         result = fn(*args)
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+        self.add(stage, time.perf_counter() - start)
         self.last = time.perf_counter()
         return result
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self.last
+        self.add(stage, now - self.last)
         self.last = now
+
+    def add(self, stage: str, seconds: float) -> None:
+        if stage not in self.seconds and stage in STAGES:
+            self.bar.update(1)
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
