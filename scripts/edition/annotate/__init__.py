@@ -63,8 +63,13 @@ class Matcher:
         i, n = 0, len(words)
         while i < n:
             word = words[i]
-            if word not in root and not (word[-1] == "s" and word[:-1] in root):
-                i += 1  # most words begin no alias: skip them without a call
+            node = root.get(word)
+            if node is None:
+                if not (word[-1] == "s" and word[:-1] in root):
+                    i += 1  # most words begin no alias: skip them without a call
+                    continue
+            elif None not in node and not (i + 1 < n and _continues(node, words[i + 1])):
+                i += 1  # the first word of longer names only ("the", "united"), not followed by the second
                 continue
             found = self._longest(source_id, text, tokens, i)
             if found:
@@ -128,6 +133,11 @@ class Matcher:
             wanted = self.wanted[alias.text] = normal(alias.text)
         same = surface == wanted if alias.exact_case else surface.casefold() == wanted.casefold()
         return same and alias.fits(text, start, end)
+
+
+def _continues(node: dict, word: str) -> bool:
+    """Whether a name in the trie can go on with this word (or its singular)."""
+    return word in node or (word[-1] == "s" and word[:-1] in node)
 
 
 class Tokens:

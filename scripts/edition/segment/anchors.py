@@ -146,7 +146,7 @@ def _final(target: str, entries: list[Entry], ids: list[str]) -> str:
 
 
 def slug(text: str, used: set[str]) -> str:
-    base = re.sub(r"[^\w]+", "-", text.lower()).strip("-")[:60] or "section"
+    base = re.sub(r"[\W_]+", "-", text.lower()).strip("-")[:60] or "section"  # no "_": Markdown reads it as emphasis
     base = "s-" + base if re.match(r"^(p\d|n\d|r\d|page-)", base) else base
     candidate, k = base, 2
     while candidate in used:
