@@ -43,6 +43,7 @@ def on_config(config: Any, **_: Any) -> Any:
         raise Abort(str(err)) from err
     if LAST["search"] == "pagefind":  # Material's search box and index give way to Pagefind's
         config["plugins"]["material/search"].config.enabled = False
+        config["extra"]["pagefind_weights"] = pagefind.meta_weights()
     # `mkdocs build` writes to a staging folder and swaps it in at the end, so a killed build
     # leaves the previous site whole (`mkdocs serve` keeps its own temporary folder).
     if LAST.get("command") == "build":

@@ -234,14 +234,6 @@ function whenReady(fn) {
 // Pagefind's search box in the header, when mkdocs.yml chooses Pagefind (extra.search).
 (function () {
   "use strict";
-  // An entry's names are fields n{words}x{i} (scripts/edition/search/pagefind.py), each weighed by
-  // 1/words: a query that matches a name whole outweighs one that matches part of a longer name.
-  function nameWeights() {
-    var weights = { title: 5 };
-    for (var w = 1; w <= 8; w++) for (var i = 1; i <= 12; i++) weights["n" + w + "x" + i] = 12 / w;
-    return weights;
-  }
-
   whenReady(function () {
     var script = document.querySelector('script[src*="pagefind/pagefind-ui.js"]');
     var header = document.querySelector(".md-header__inner");
@@ -258,7 +250,8 @@ function whenReady(fn) {
         return r;
       },
       baseUrl: new URL("..", script.src).pathname,
-      ranking: { metaWeights: nameWeights() },
+      // an entry's names are fields weighed by their length (scripts/edition/search/pagefind.py)
+      ranking: { metaWeights: JSON.parse(document.getElementById("pagefind-weights").textContent) },
       processTerm: function (term) {  // a quoted phrase is ranked as its words are, not listed unranked
         return /^\s*"[^"]+"\s*$/.test(term) ? term.replace(/"/g, "") : term;
       },

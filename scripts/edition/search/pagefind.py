@@ -19,13 +19,13 @@ from ..errors import InputError
 from . import SearchDoc, with_folded
 
 OUTPUT = "pagefind"
-MAX_WORDS, MAX_PER_LENGTH = 8, 12  # the name fields n1x1 ... n8x12, which docs/assets/edition.js weighs
+MAX_WORDS, MAX_PER_LENGTH = 8, 12  # the name fields n1x1 ... n8x12
 
 
 def doc_html(doc: SearchDoc) -> str:
     """A document as a small page. An entry's name is its heading and title, and each of its names is
-    also a metadata field of its own: `n{words}x{i}`, the i-th name of that many words. edition.js
-    weighs such a field by 1/words, so that the entry whose name or alias the query matches whole
+    also a metadata field of its own: `n{words}x{i}`, the i-th name of that many words, weighed by
+    meta_weights() in proportion to 1/words, so that the entry whose name or alias the query matches whole
     (UNAMID) ranks above one whose longer name merely contains it (Friends of UNAMID)."""
     url = f'<a data-pagefind-meta="url[href]" href="{html.escape(doc.location)}"></a>'
     if doc.names:
@@ -34,6 +34,17 @@ def doc_html(doc: SearchDoc) -> str:
         head = f'<p data-pagefind-meta="title" data-pagefind-weight="0.5">{html.escape(doc.title)}</p>'
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><article>'
             f"{url}{head}<p>{html.escape(doc.text)}</p></article></body></html>")
+
+
+def meta_weights() -> dict[str, float]:
+    """Pagefind's ranking weights for the title and the name fields (the theme hands them to the search
+    box): a name of w words weighs 12/w, so a query that matches a name whole outweighs one that
+    matches part of a longer name."""
+    weights = {"title": 5.0}
+    for words in range(1, MAX_WORDS + 1):
+        for i in range(1, MAX_PER_LENGTH + 1):
+            weights[f"n{words}x{i}"] = round(12 / words, 3)
+    return weights
 
 
 def name_fields(names: tuple[str, ...]) -> str:
