@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition.errors import InputError  # noqa: E402
 from edition.pipeline import build, quiet, staging_dir, swap_in  # noqa: E402
+from edition.render.prerendered import PrerenderedHtml  # noqa: E402
 from edition.search import engine, lunr, pagefind  # noqa: E402
 
 log = logging.getLogger("mkdocs.edition")
@@ -44,6 +45,7 @@ def on_config(config: Any, **_: Any) -> Any:
     if LAST["search"] == "pagefind":  # Material's search box and index give way to Pagefind's
         config["plugins"]["material/search"].config.enabled = False
         config["extra"]["pagefind_weights"] = pagefind.meta_weights()
+    config["markdown_extensions"].append(PrerenderedHtml())  # the edition's HTML blocks go through as written
     # `mkdocs build` writes to a staging folder and swaps it in at the end, so a killed build
     # leaves the previous site whole (`mkdocs serve` keeps its own temporary folder).
     if LAST.get("command") == "build":

@@ -37,7 +37,7 @@ def apply_repairs(raw: str, repairs: list[dict]) -> str:
     for m in moves:
         moved = [p for p in pieces if m["start"] <= p[0] < m["end"]]
         rest = [p for p in pieces if not m["start"] <= p[0] < m["end"]]
-        at = next(i for i, p in enumerate(rest) if p[0] >= m["moved_to"])
+        at = next((i for i, p in enumerate(rest) if p[0] >= m["moved_to"]), len(rest))  # or to the very end
         pieces = rest[:at] + [(m["moved_to"], " ")] + moved + rest[at:]
     return "".join(text for _, text in pieces)
 
