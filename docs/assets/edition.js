@@ -116,10 +116,12 @@ function whenReady(fn) {
     var form = document.querySelector(".timeline-filter");
     if (!form) return;
     form.addEventListener("change", function () {
+      var one = form.querySelector("select");  // many sources: one at a time ("" = all)
       var shown = {};
       form.querySelectorAll("input").forEach(function (i) { shown[i.value] = i.checked; });
       document.querySelectorAll(".timeline li[data-source]").forEach(function (li) {
-        li.hidden = !shown[li.getAttribute("data-source")];
+        var source = li.getAttribute("data-source");
+        li.hidden = one ? one.value !== "" && one.value !== source : !shown[source];
       });
     });
   }

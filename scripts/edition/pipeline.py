@@ -36,7 +36,7 @@ from .render.citations import SITE_NAME, Citations, how_to_cite_markdown
 from .render.exports import entries_json, mentions_csv, mentions_json
 from .render.performance import performance_markdown
 from .render.registers import register_pages
-from .render.site_pages import about_markdown, edition_json, home_markdown, nav_title, site_nav, sources_json
+from .render.site_pages import about_markdown, edition_json, home_markdown, short_titles, site_nav, sources_json
 from .render.source_page import mention_links, source_markdown
 from .repair import repair
 from .repair.lexicon import load_protected
@@ -255,9 +255,10 @@ def render(editions: list[Edition], version: str, index: Index,
     yield "data/mentions.json", mentions_json(index)
     yield "data/mentions.csv", mentions_csv(index)
     links = mention_links(index.registry)
+    titles = short_titles(editions)
     for e in editions:
         cites = references[e.source.id]
-        yield f"sources/{e.source.id}.md", source_markdown(e, version, nav_title(e), links, cites)
+        yield f"sources/{e.source.id}.md", source_markdown(e, version, titles[e.source.id], links, cites)
         yield f"data/edition/{e.source.id}.json", edition_json(e, version)
         yield from cites.downloads(e.source.meta).items()
     yield "how-to-cite.md", how_to_cite_markdown(editions, references)

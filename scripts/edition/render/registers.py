@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..index import EntryIndex, Index, Occurrence, sort_key
 from ..registry import REGISTER_TITLES, REGISTERS, Entry
 from .inline import escape_markdown
-from .site_pages import nav_title
+from .site_pages import short_titles
 
 KIND_ORDER = {"actor": ["person", "state", "government", "intergovernmental organisation", "NGO", "armed group",
                         "political party", "ethnic or social group", "court", "office", "media"]}
@@ -44,9 +44,10 @@ def entry_title(entry: Entry) -> str:
                          and entry.abbreviations[0] not in entry.name else "")
 
 
-def entry_markdown(item: EntryIndex, index: Index) -> str:
+def entry_markdown(item: EntryIndex, index: Index, titles: dict[str, str] | None = None) -> str:
+    """An entry's page; `titles`, the sources' short titles, once for all entries when given."""
     entry = item.entry
-    titles = {ed.source.id: nav_title(ed) for ed in index.editions}
+    titles = titles or short_titles(index.editions)
     other_names = [a.text for a in entry.aliases if a.text != entry.name]
     evidence = "; ".join(
         f'<a href="{source_url(s, 3, a)}">{e(titles.get(s, s))}, {e(_label(a))}</a>' for s, a in entry.evidence)
@@ -187,7 +188,7 @@ def combined_markdown(index: Index) -> str:
 
 
 def abbreviations_markdown(index: Index, definitions: dict[str, list[tuple[str, str]]]) -> str:
-    titles = {ed.source.id: nav_title(ed) for ed in index.editions}
+    titles = short_titles(index.editions)
     rows = []
     for item in index.entries.values():
         for abbr in item.entry.abbreviations:
@@ -213,12 +214,13 @@ def _slug(text: str) -> str:
 def register_pages(index: Index) -> Iterator[tuple[str, str]]:
     """Each register page as (path, Markdown), one at a time (a thousand sources make big pages)."""
     from ..index import definitions
-    from .timeline import timeline_markdown
+    from .timeline import timeline_pages
 
     yield "register/index.md", combined_markdown(index)
     yield "register/abbreviations.md", abbreviations_markdown(index, definitions(index))
-    yield "timeline.md", timeline_markdown(index)
+    yield from timeline_pages(index)
     for register in REGISTERS:
         yield f"register/{register}s/index.md", register_markdown(register, index)
+    titles = short_titles(index.editions)
     for item in index.entries.values():
-        yield f"{item.entry.url.rstrip('/')}.md", entry_markdown(item, index)
+        yield f"{item.entry.url.rstrip('/')}.md", entry_markdown(item, index, titles)

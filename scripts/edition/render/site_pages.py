@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,34 @@ WHY = {
 }
 
 
+def short_titles(editions: list[Edition]) -> dict[str, str]:
+    """Each source's short title by id: "Author Year", as in author-date citations. Sources that
+    would share one get a letter after the year, in order of title ("Maddox 2015a", "Maddox 2015b")."""
+    shared: dict[str, list[Edition]] = defaultdict(list)
+    for edition in editions:
+        shared[nav_title(edition)].append(edition)
+    titles: dict[str, str] = {}
+    for title, group in shared.items():
+        if len(group) == 1:
+            titles[group[0].source.id] = title
+            continue
+        group.sort(key=lambda ed: (ed.source.title.casefold(), ed.source.id))
+        for n, edition in enumerate(group):
+            titles[edition.source.id] = _with_letter(title, _letters(n))
+    return titles
+
+
+def _letters(n: int) -> str:
+    """a, b, ... z, aa, ab, ...: the n-th (from 0) letter suffix."""
+    return (_letters(n // 26 - 1) if n >= 26 else "") + chr(ord("a") + n % 26)
+
+
+def _with_letter(title: str, letter: str) -> str:
+    return f"{title[:-1]}{letter})" if title.endswith(")") else f"{title}{letter}"
+
+
 def nav_title(edition: Edition) -> str:
+    """"Author Year" for one source; use short_titles() for a set (it tells apart those that share one)."""
     meta = edition.source.meta
     if not meta.get("author"):
         return f"Anonymous ({year(meta)})".replace("(c. ", "(c. ")
@@ -45,13 +72,14 @@ def _env() -> Environment:
 
 def summaries(editions: list[Edition]) -> list[dict[str, Any]]:
     out = []
+    titles = short_titles(editions)
     for e in editions:
         numbered = [b for b in e.blocks if b.label and b.kind != "note"]
         pages = [b.number for b in e.page_breaks if b.number is not None]
         last = max((b.last or b.number for b in e.page_breaks if b.number is not None), default=None)
         out.append({
             "id": e.source.id,
-            "nav_title": nav_title(e),
+            "nav_title": titles[e.source.id],
             "reference": reference_html(e.source.meta),
             "description": e.source.meta.get("edition", {}).get("description", ""),
             "blocks": len(numbered),
@@ -122,9 +150,10 @@ def site_nav(editions: list[Edition], index: Any) -> list[Any]:
     """The navigation: sources by author, then the registers (entry pages are reached from them)."""
     from ..registry import REGISTER_TITLES, REGISTERS
 
+    titles = short_titles(editions)
     return [
         {"Home": "index.md"},
-        {"Sources": [{nav_title(e): f"sources/{e.source.id}.md"} for e in editions]},
+        {"Sources": [{titles[e.source.id]: f"sources/{e.source.id}.md"} for e in editions]},
         {"Registers": [{"Index": "register/index.md"}]
          + [{REGISTER_TITLES[r]: f"register/{r}s/index.md"} for r in REGISTERS]
          + [{"Abbreviations": "register/abbreviations.md"}]},

@@ -19,7 +19,7 @@ from typing import Any
 from ..index import EntryIndex, Index
 from ..model import Edition
 from ..render.registers import entry_title
-from ..render.site_pages import nav_title
+from ..render.site_pages import short_titles
 
 ENGINES = ("lunr", "pagefind")
 SEARCHED = {"paragraph", "quote", "item", "abstract", "aside", "back", "note", "heading", "front"}
@@ -51,9 +51,9 @@ def with_folded(text: str) -> str:
     return text + (" " + " ".join(fold(w) for w in accented) if accented else "")
 
 
-def paragraph_docs(edition: Edition) -> list[SearchDoc]:
+def paragraph_docs(edition: Edition, title: str) -> list[SearchDoc]:
+    """The source's own document and one per paragraph or note; `title` is its short title."""
     base = f"sources/{edition.source.id}/"
-    title = nav_title(edition)
     docs = [SearchDoc(base, f"{title}: {edition.source.title}",
                       with_folded(edition.source.meta.get("edition", {}).get("description", "")))]
     for block in edition.blocks:
@@ -94,5 +94,6 @@ def entry_doc(item: EntryIndex) -> SearchDoc:
 
 def search_docs(editions: list[Edition], index: Index) -> list[SearchDoc]:
     """Every document that both engines get: the paragraphs, then the entries."""
-    docs = [d for e in editions for d in paragraph_docs(e)]
+    titles = short_titles(editions)
+    docs = [d for e in editions for d in paragraph_docs(e, titles[e.source.id])]
     return docs + [entry_doc(item) for item in index.entries.values()]
