@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import yaml  # noqa: E402
+
 from edition.pipeline import build  # noqa: E402
 
 
@@ -84,6 +86,30 @@ def mkdocs_build(project: Path, search: str = "lunr") -> float:
     if done.returncode != 0:
         raise SystemExit(f"mkdocs build failed: {done.stdout[-2000:]}{done.stderr[-2000:]}")
     return time.perf_counter() - start
+
+
+def mkdocs_alone(project: Path, runs: int) -> float:
+    """`mkdocs build` of the very pages the edition wrote, with the edition's hook left out (its nav and
+    its Markdown extension given in the config instead): what MkDocs and Material take by themselves."""
+    nav = build(project, project / "docs").nav
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    alone, hooks = re.subn(r"^hooks:\n(  - .*\n)+", "", config, flags=re.M)
+    extension = "  - edition.render.prerendered:PrerenderedHtml\n"
+    alone, extensions = re.subn(r"^markdown_extensions:\n", rf"\g<0>{extension}", alone, flags=re.M)
+    if not hooks or not extensions:
+        raise SystemExit("mkdocs.yml: no hooks or markdown_extensions section to replace")
+    alone += yaml.safe_dump({"nav": nav}, allow_unicode=True)
+    (project / "mkdocs-alone.yml").write_text(alone, encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project / "scripts"))
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-alone.yml", "-d",
+                               "site-alone"], cwd=project, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"mkdocs build (alone) failed: {done.stderr[-2000:]}")
+        times.append(time.perf_counter() - start)
+    return round(statistics.median(times), 2)
 
 
 def search_costs(project: Path) -> list[dict]:
@@ -226,23 +252,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search-sizes", type=int, nargs="*", default=[5, 1000],
                         help="sizes at which to measure a first search with each engine")
     parser.add_argument("--output", type=Path, default=ROOT / "scripts" / "benchmark-results.json")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, in this process: its row as JSON
     args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure_size(args.one, args.runs, args.one in args.search_sizes)))
+        return 0
     results = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "corpora": []}
     for size in args.sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            project = make_corpus(size, Path(tmp))
-            runs = args.runs if size <= 200 else 1
-            row = measure(project, runs)
-            if size in args.search_sizes:
-                row["search"] = search_costs(project)
-            if size == 5:
-                row["serve_after_edit"] = serve_latency(project)
-                row["without_annotation"] = measure(project, runs, with_registry=False)
-            results["corpora"].append(row)
-            print(json.dumps(row), flush=True)
+        # each size in a process of its own, so that its peak memory is its own
+        done = subprocess.run([sys.executable, __file__, "--one", str(size), "--runs", str(args.runs),
+                               "--search-sizes", *map(str, args.search_sizes)], stdout=subprocess.PIPE, text=True,
+                              check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"benchmark of {size} sources failed")
+        row = json.loads(done.stdout.strip().splitlines()[-1])
+        results["corpora"].append(row)
+        print(json.dumps(row), flush=True)
     args.output.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"written to {args.output}")
     return 0
+
+
+def measure_size(size: int, runs: int, search: bool) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = make_corpus(size, Path(tmp))
+        row = measure(project, runs if size <= 200 else 1)
+        if search:
+            row["search"] = search_costs(project)
+        if size == 5:
+            row["mkdocs_alone_s"] = mkdocs_alone(project, runs)
+            row["serve_after_edit"] = serve_latency(project)
+            row["without_annotation"] = measure(project, runs, with_registry=False)
+        return row
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ as a build from scratch."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,20 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(project: Path) -> None:
 def test_the_cache_can_be_switched_off(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITION_CACHE", "off")
     assert build(project).reused == []
+
+
+def test_entries_no_build_has_used_for_a_day_are_pruned(project: Path) -> None:
+    folder = project / ".cache" / "edition"
+    two_days_ago = time.time() - 2 * 24 * 3600
+    in_use = sorted(folder.rglob("*.pickle"))
+    forgotten = folder / "ff" / f"{'f' * 64}.pickle"  # e.g. a source since removed, or older code
+    forgotten.parent.mkdir(exist_ok=True)
+    forgotten.write_bytes(b"x")
+    recent = folder / "fe" / f"{'e' * 64}.pickle"  # unused by this build, but by one an hour ago (an undo)
+    recent.parent.mkdir(exist_ok=True)
+    recent.write_bytes(b"x")
+    for path in [forgotten, *in_use]:
+        os.utime(path, (two_days_ago, two_days_ago))
+    assert len(build(project).reused) == 5  # the build still finds what it uses, and marks it used
+    assert not forgotten.exists() and recent.exists()
+    assert len(build(project).reused) == 5  # nothing a build uses was pruned

@@ -2,8 +2,9 @@
 
 A result is stored under the hash of everything it depends on: its inputs' bytes, its settings and
 the code of this package. A change to any of them makes a new key, so a stored result is never
-stale; it is simply not asked for again. Results are pickles in `<project>/.cache/edition/`.
-Delete that folder to empty the cache, or set EDITION_CACHE=off to build without it.
+stale; it is simply not asked for again, and once no build has used it for UNUSED_FOR it is
+removed (each build prunes). Results are pickles in `<project>/.cache/edition/`. Delete that folder
+to empty the cache, or set EDITION_CACHE=off to build without it.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
+UNUSED_FOR = 24 * 3600  # seconds an entry is kept after a build last used it: an undo under `serve` finds it
 
 
 @cache
@@ -54,6 +57,7 @@ class Cache:
             self.misses += 1  # a damaged or outdated entry is rebuilt, never trusted
             return None
         self.hits += 1
+        os.utime(path)  # used now: its age is the time since a build last used it
         return value
 
     def put(self, key: str, value: Any) -> None:
@@ -64,6 +68,17 @@ class Cache:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)  # a reader sees a whole entry or none
+
+    def prune(self) -> int:
+        """Remove the entries, and the leftovers of killed writes, that no build has used for UNUSED_FOR."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        cutoff = time.time() - UNUSED_FOR
+        old = [p for pattern in ("*/*.pickle", "*/.*.tmp") for p in self.folder.glob(pattern)
+               if p.stat().st_mtime < cutoff]
+        for path in old:
+            path.unlink(missing_ok=True)
+        return len(old)
 
     def _path(self, key: str) -> Path | None:
         return None if self.folder is None else self.folder / key[:2] / f"{key}.pickle"

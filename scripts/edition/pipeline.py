@@ -44,7 +44,7 @@ from .search import SearchDoc, search_docs
 from .segment import segment
 
 log = logging.getLogger("edition")
-PARALLEL_FROM = 12  # fewer sources than this are quicker in one process
+PARALLEL_FROM = 2  # one source alone (an edit under `mkdocs serve`) is quicker without a pool
 MANIFEST = ".generated.json"
 
 
@@ -102,6 +102,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     report.written, report.removed = write_outputs(docs, render(editions, version, index, references), clock)
     for path, text in ledgers.items():
         write_if_changed(path, text)
+    cache.prune()
     clock.lap("write")
     clock.close()
     return report
