@@ -62,6 +62,12 @@ def on_pre_build(config: Any, **_: Any) -> None:
         # Abort before MkDocs cleans site/: the previous site and docs stay as they were.
         raise Abort(f"Edition build failed: {err}") from err
     config["nav"] = report.nav
+    if LAST.get("nav") not in (None, report.nav):
+        # `serve --dirty` rebuilds only pages whose Markdown is newer than their HTML, but every page
+        # shows the navigation: when it changes (a source added, removed or retitled), all are due.
+        for markdown in Path(config["docs_dir"]).rglob("*.md"):
+            markdown.touch()
+    LAST["nav"] = report.nav
     # Keep only the search documents: the editions are let go before MkDocs renders (memory at scale).
     LAST["search_docs"] = report.search_docs
     if report.written or report.removed:

@@ -75,7 +75,8 @@ class Matcher:
             if found:
                 end_index, start, end, entry = found
                 out.append(Mention(source_id, anchor, start, end, text[start:end], entry.id))
-                out += self._nested(source_id, anchor, text, tokens, i, end_index, entry)
+                if end_index > i:  # a one-word name holds no shorter one
+                    out += self._nested(source_id, anchor, text, tokens, i, end_index, entry)
                 i = end_index + 1
             else:
                 i += 1

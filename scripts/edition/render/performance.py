@@ -18,7 +18,8 @@ def performance_markdown(results_file: Path = RESULTS) -> str | None:
            f"Measured on {data['date']} with `python scripts/benchmark.py`: {m['cpus']} cores, {m['memory']} of "
            f"memory, {m['processor']}, Python {m['python']} ({m['platform']}). Corpora beyond the five seeds are "
            "varied copies of them (paragraphs dropped and reordered, words swapped). Times are medians of the runs "
-           "shown, in seconds; each build starts from empty output.", "",
+           "shown, in seconds; each build starts from empty output." + (f" {data['notes']}" if data.get("notes")
+                                                                         else ""), "",
            "## Builds", "",
            "| Sources | Text (MB) | Runs | Edition build (s) | `mkdocs build` (s) | Pages | Search index (MB) | "
            "Peak memory (MB) | Annotation (MB/s) |",
