@@ -17,11 +17,13 @@ import random
 import re
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,14 +50,20 @@ def variant(text: str, k: int) -> str:
     return out
 
 
-def make_corpus(size: int, dest: Path) -> Path:
-    """A project with `size` sources: the five seeds, then varied copies of them."""
-    for name in ("scripts", "registry", "mkdocs.yml"):
+def copy_files(dest: Path, names: tuple[str, ...] = ("scripts", "registry", "mkdocs.yml")) -> Path:
+    """The project's own files and folders of these names (no caches) copied to `dest`."""
+    for name in names:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / name)
+    return dest
+
+
+def make_corpus(size: int, dest: Path) -> Path:
+    """A project with `size` sources: the five seeds, then varied copies of them."""
+    copy_files(dest)
     seeds = dest / "seeds"
     seeds.mkdir()
     originals = sorted((ROOT / "seeds").glob("*.txt"))
@@ -194,30 +202,44 @@ def search_cost(site: Path, engine: str) -> dict:
             "downloaded_mb": round(size / 2**20, 2), "first_result_s": round(seconds, 2)}
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, text: str, timeout: float = 300) -> str:
+    """The page at `url` once it contains `text` (polled; an error if it does not within `timeout` s)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                page = response.read().decode("utf-8")
+                if text in page:
+                    return page
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
+
+
+def mkdocs_serve(project: Path, port: int) -> subprocess.Popen:
+    """`mkdocs serve --dirty` of the project, as the README runs it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def serve_latency(project: Path) -> dict:
     """Seconds from saving an edit to `mkdocs serve --dirty` serving the changed page: one registry
     entry's description, then one source's text (the cache is warm, as it is after the first build)."""
-    import socket
-    import urllib.request
+    port = free_port()
+    server = mkdocs_serve(project, port)
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def shows(path: str, text: str, timeout: float = 300) -> float:
+    def shows(path: str, text: str) -> float:
         start = time.perf_counter()
-        while time.perf_counter() - start < timeout:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
-                    if text in r.read().decode("utf-8"):
-                        return time.perf_counter() - start
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise SystemExit(f"mkdocs serve did not show {text!r} on /{path} in {timeout} s")
+        wait_for(f"http://127.0.0.1:{port}/{path}", text)
+        return time.perf_counter() - start
 
     try:
         shows("", "</html>")  # the first build is done

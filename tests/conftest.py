@@ -17,18 +17,16 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from benchmark import copy_files  # noqa: E402  (the benchmark's corpora are copies of the project too)
+
 SOURCE_IDS = ["darfur-dissertation-2005", "maddox-2015", "ismail-jones-prendergast-2011",
               "black-williams-2008", "kuperman-1996"]
 
 
 def copy_project(dest: Path) -> Path:
     """The project's own files (no build output) copied to `dest`."""
-    for name in ("seeds", "scripts", "registry", "mkdocs.yml"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
+    copy_files(dest, ("seeds", "scripts", "registry", "mkdocs.yml"))
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     return dest
 

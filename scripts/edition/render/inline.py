@@ -29,6 +29,11 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def e(text: str) -> str:
+    """Text or an attribute value for HTML (quotes escaped too)."""
+    return html.escape(text, quote=True)
+
+
 def escape_markdown(text: str) -> str:
     """Text for a Markdown line: every character Markdown or its extensions could read as markup."""
     return MARKUP.sub(lambda m: f"&#{ord(m.group())};", text)

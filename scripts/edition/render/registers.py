@@ -3,7 +3,6 @@ index and the glossary of abbreviations."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import defaultdict
@@ -11,15 +10,11 @@ from collections.abc import Iterator
 
 from ..index import EntryIndex, Index, Occurrence, sort_key
 from ..registry import REGISTER_TITLES, REGISTERS, Entry
-from .inline import escape_markdown
+from .inline import e, escape_markdown
 from .site_pages import short_titles
 
 KIND_ORDER = {"actor": ["person", "state", "government", "intergovernmental organisation", "NGO", "armed group",
                         "political party", "ethnic or social group", "court", "office", "media"]}
-
-
-def e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def entry_url(entry: Entry, depth: int) -> str:

@@ -7,13 +7,13 @@ where they fit, a year too big for one page in parts. The overview keeps each ye
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
 from ..index import Index
 from ..index.dates import DatedStatement, dated_statements
+from .inline import e
 from .site_pages import short_titles
 
 WIDTH = 120  # characters of context either side of a date
@@ -178,7 +178,3 @@ def _statement(s: DatedStatement, titles: dict[str, str], root: str) -> str:
     return (f'<li data-source="{s.source_id}"><span class="t-date">{e(s.shown)}</span>{inferred} '
             f'<a href="{root}sources/{s.source_id}/#{s.anchor}">{e(where)}</a>: '
             f'<span class="t-text">{e(before)}{mark}{e(after)}</span></li>')
-
-
-def e(text: str) -> str:
-    return html.escape(text, quote=True)
