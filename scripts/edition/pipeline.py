@@ -39,7 +39,7 @@ from .render.registers import register_pages
 from .render.site_pages import about_markdown, edition_json, home_markdown, short_titles, site_nav, sources_json
 from .render.source_page import mention_links, source_markdown
 from .repair import repair
-from .repair.lexicon import load_protected
+from .repair.lexicon import load_protected, zipf
 from .search import SearchDoc, search_docs
 from .segment import segment
 
@@ -94,7 +94,8 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
         clock.timed("annotate", annotate, edition, matcher)
     index = clock.timed("index", build_index, registry, editions)
     version = edition_version(root)
-    references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names())
+    titles = " ".join(str(e.source.meta.get("title", "")) for e in editions)
+    references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names(titles))
     searched = clock.timed("index", search_docs, editions, index)
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
                     seconds=clock.seconds, search_docs=searched, reused=reused)
@@ -135,6 +136,7 @@ def edit_all(sources: list[Source], protected: frozenset[str], ledger_dir: Path,
     workers = min(os.cpu_count() or 1, 8)
     progress = tqdm(total=len(todo), desc="sources", unit="src", disable=quiet() or not todo, leave=False)
     if workers > 1 and len(todo) >= PARALLEL_FROM:
+        zipf("the")  # load the word frequencies before the workers fork, so that they share one copy
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {i: pool.submit(edit_one, sources[i], protected, ledger_dir) for i in todo}
             for i, future in futures.items():

@@ -20,14 +20,17 @@ def load(path: Path) -> tuple[Any, yaml.Node | None]:
         raise InputError(path, f"is not UTF-8 ({err.reason})") from err
     except OSError as err:
         raise InputError(path, f"cannot be read: {err.strerror}") from err
+    loader = Loader(text)  # a safe loader (C or Python)
     try:
-        node = yaml.compose(text, Loader=Loader)
-        data = yaml.load(text, Loader=Loader)  # a safe loader (C or Python)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None  # from the same parse
     except yaml.YAMLError as err:
         # where the broken construct began is more use than where the parser gave up
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         raise InputError(path, f"does not parse: {getattr(err, 'problem', err)}",
                          mark.line + 1 if mark else None) from err
+    finally:
+        loader.dispose()
     return data, node
 
 

@@ -50,7 +50,7 @@ def sentence_case(title: str, proper: frozenset[str]) -> str:
     if title.startswith("["):
         return title
     keep: set[int] = set()
-    for name in sorted(proper, key=len, reverse=True):
+    for name in sorted((n for n in proper if n in title), key=len, reverse=True):  # a cheap test first
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title):
             keep.update(range(m.start(), m.end()))
     out, first = [], True

@@ -75,20 +75,21 @@ class Registry:
     entries: dict[str, Entry]
     not_entries: dict[str, str]  # reviewed candidates that are not entries, with the reason
 
-    def proper_names(self) -> frozenset[str]:
-        """Names written with capitals (people, states, organisations, places, named events and norms)."""
+    def proper_names(self, within: str) -> frozenset[str]:
+        """Names written with capitals (people, states, organisations, places, named events and norms)
+        that occur in `within` (word frequencies, needed for some, take a while to load)."""
         from ..repair.lexicon import zipf
 
         found = set()
         for entry in self.entries.values():
             if entry.register == "concept":
                 continue
-            if any(c.isupper() for c in entry.name):
+            if any(c.isupper() for c in entry.name) and entry.name in within:
                 found.add(entry.name)
             for text in (a.text for a in entry.aliases):  # but not a generic alias ("Government", "Council")
-                single_common = " " not in text and zipf(text.lower()) >= 3.5
-                if any(c.isupper() for c in text) and len(text) > 2 and not single_common:
-                    found.add(text)
+                if any(c.isupper() for c in text) and len(text) > 2 and text in within and text not in found:
+                    if " " in text or zipf(text.lower()) < 3.5:
+                        found.add(text)
         return frozenset(found)
 
     def names(self) -> frozenset[str]:

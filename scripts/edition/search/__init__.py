@@ -47,7 +47,9 @@ def fold(text: str) -> str:
 
 def with_folded(text: str) -> str:
     """The text, followed by the accent-free forms of its accented words."""
-    accented = sorted({w for w in re.findall(r"[^\W\d_]+", text) if fold(w) != w})
+    if text.isascii():  # most paragraphs: nothing to fold
+        return text
+    accented = sorted({w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii() and fold(w) != w})
     return text + (" " + " ".join(fold(w) for w in accented) if accented else "")
 
 
