@@ -5,11 +5,14 @@ so the site can move to another renderer that reads mkdocs.yml (e.g. Zensical)."
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from markdown import Markdown
 from mkdocs.exceptions import Abort
+from mkdocs.structure.toc import get_toc
 from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +20,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition.errors import InputError  # noqa: E402
 from edition.pipeline import build, quiet, staging_dir, swap_in  # noqa: E402
-from edition.render.prerendered import PrerenderedHtml  # noqa: E402
+from edition.render.prerendered import HeadingsAndBlocks, PrerenderedHtml, heading_ids  # noqa: E402
+from edition.render.shells import Shells  # noqa: E402
 from edition.search import engine, lunr, pagefind  # noqa: E402
 
 log = logging.getLogger("mkdocs.edition")
@@ -74,18 +78,53 @@ def on_pre_build(config: Any, **_: Any) -> None:
         log.info("edition: %d files written, %d removed", len(report.written), len(report.removed))
 
 
-def on_files(files: Any, **_: Any) -> Any:
+def on_files(files: Any, config: Any, **_: Any) -> Any:
     # a progress bar of MkDocs' two passes over the pages (converted, then written); quiet under CI
     pages = len(files.documentation_pages())
     LAST["pages"] = tqdm(total=2 * pages, desc="mkdocs", unit="step", leave=False, disable=quiet())
+    # Entry pages, hundreds of them and alike, skip the costly parts of MkDocs' rendering: Markdown over
+    # the whole page here, the theme's whole template in on_env (see the two modules).
+    # EDITION_FAST_PAGES=off renders every page the usual way (the tests compare the two).
+    if fast_pages():
+        LAST["headings"] = HeadingsAndBlocks(Markdown(extensions=config["markdown_extensions"],
+                                                      extension_configs=config["mdx_configs"]))
+        LAST["converted"] = {}
     return files
 
 
+def fast_pages() -> bool:
+    return os.environ.get("EDITION_FAST_PAGES", "on") != "off"
+
+
+def on_env(env: Any, **_: Any) -> Any:
+    if fast_pages():
+        LAST["shells"] = Shells(env)
+    return env
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    converted = LAST["headings"].convert(markdown) if "headings" in LAST and "title" in page.meta else None
+    if converted is None:
+        return markdown
+    LAST["converted"][page.file.src_uri] = converted
+    return ""  # nothing left for MkDocs' Markdown to do: on_page_content puts the page in
+
+
 def on_page_content(html: str, page: Any, **_: Any) -> str:
+    if page.file.src_uri in LAST.get("converted", {}):
+        html, tokens = LAST["converted"].pop(page.file.src_uri)
+        page.toc = get_toc(tokens)
+        page.present_anchor_ids = set(heading_ids(tokens))  # for MkDocs' check of links to anchors
     page.markdown = ""  # converted: nothing later reads it, and for a thousand sources it is hundreds of MB
     if "pages" in LAST:
         LAST["pages"].update(1)
     return html
+
+
+def on_page_context(context: Any, page: Any, **_: Any) -> Any:
+    if "shells" in LAST:
+        context["edition_page_html"] = LAST["shells"].page_html(context, page)
+    return context
 
 
 def on_post_page(output: str, page: Any, **_: Any) -> str:
@@ -98,6 +137,9 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
 def on_post_build(config: Any, **_: Any) -> None:
     if "pages" in LAST:
         LAST.pop("pages").close()
+    if "shells" in LAST:
+        log.debug("edition: %d pages put into a shell of the theme", LAST.pop("shells").filled)
+    LAST.pop("headings", None)
     if "search_docs" in LAST:
         write = pagefind.write_index if LAST["search"] == "pagefind" else lunr.rewrite_index
         write(Path(config["site_dir"]), LAST.pop("search_docs"))

@@ -1,0 +1,159 @@
+"""Entry pages skip the costly parts of MkDocs' rendering (scripts/edition/render/prerendered.py and
+shells.py), and must come out exactly as MkDocs and Material would make them."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+from jinja2 import DictLoader, Environment
+from mkdocs.structure.toc import get_toc
+
+from conftest import copy_project, run
+from edition.render.prerendered import HeadingsAndBlocks, PrerenderedHtml
+from edition.render.shells import Shells
+
+EXTENSIONS = ["toc", "attr_list", "tables", PrerenderedHtml()]
+CONFIGS = {"toc": {"permalink": "¶", "permalink_title": "Link to this section"}}
+
+
+def whole(text: str) -> tuple[str, list[dict]]:
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
+    return md.convert(text), md.toc_tokens
+
+
+ENTRY = """# Abdel Wahid al&#45;Nur
+
+<p class="entry-kind">actor</p>
+
+## Mentions {: #mentions }
+
+<table><tr><td>1</td></tr></table>
+
+### Ismail et al&#46; 2011 {: #in-ismail }
+
+<ul class="kwic"><li><a href="../../x/#p11">¶ 11</a> <mark>Abdel Wahid</mark>
+and more</li></ul>
+
+## Appears with {: #together }
+"""
+
+
+def test_an_entry_page_converts_as_markdown_converts_it() -> None:
+    fast = HeadingsAndBlocks(markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS))
+    assert fast.convert(ENTRY) == whole(ENTRY)
+    other = ENTRY.replace("Abdel Wahid al&#45;Nur", "Minni Minnawi")  # headings met before come from memory
+    assert fast.convert(other) == whole(other)
+
+
+@pytest.mark.parametrize("text", [
+    "# A\n\n## A\n",  # the same slug twice: Markdown numbers the second
+    "# A\n\nSome *words*.\n",  # a paragraph of Markdown
+    "# A [link](other.md)\n",  # a link, which MkDocs checks and rewrites
+    "# A\n\n<p>x</p>\n\tindented\n",  # a tab, which Markdown expands first
+    "<p>no heading</p>\n",
+])
+def test_other_pages_are_left_to_markdown(text: str) -> None:
+    fast = HeadingsAndBlocks(markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS))
+    assert fast.convert(text) is None
+
+
+# A theme in miniature, with Material's page-specific strings where Material prints them.
+THEME = {
+    "main.html": "{% import 'partials/language.html' as lang with context %}"
+                 "<title>{{ page.meta.title }} - Site</title><meta content=\"{{ page.meta.description }}\">"
+                 "<link href=\"{{ page.canonical_url }}\"><a href=\"#{{ (page.toc | first).id }}\">skip</a>"
+                 "<header>{{ page.title }}</header><nav>{% for p in nav %}<a href=\"{{ p }}\">{{ p }}</a>"
+                 "{% endfor %}</nav>{% include 'partials/toc.html' %}<article>{{ page.content }}</article>",
+    "partials/toc.html": "<ul>{% for item in (page.toc | first).children %}<li>{{ lang.t('toc') }} "
+                         "{{ item.title }}</li>{% endfor %}</ul>",
+    "partials/language.html": "{% macro t(key) %}{{ key | upper }}{% endmacro %}",
+}
+
+
+@dataclass
+class Page:
+    title: str
+    content: str
+    url: str
+    toc: Any
+    meta: dict = field(default_factory=dict)
+    canonical_url: str | None = None
+    parent: Any = None
+    previous_page: Any = None
+    next_page: Any = None
+    is_homepage: bool = False
+
+
+def entry(title: str, folder: str = "register/actors") -> Page:
+    slug = re.sub(r"\W+", "-", title.lower()).strip("-")
+    toc = get_toc([{"level": 1, "id": slug, "name": title, "children": [
+        {"level": 2, "id": "mentions", "name": "Mentions", "children": []}]}])
+    return Page(title, f'<h1 id="{slug}">{title}</h1><p>About {title}.</p>', f"{folder}/{slug}/", toc,
+                {"title": title, "description": f"{title}, described."}, f"https://example.org/{folder}/{slug}/")
+
+
+def through(shells: Shells, env: Environment, page: Page) -> tuple[str | None, str]:
+    """The page from its shell (None if the theme is to render it), and as the theme renders it."""
+    context = {"nav": ["a/", "b/"], "page": page}
+    rendered = env.get_template("main.html").render(context)
+    return shells.page_html(context, page), rendered
+
+
+def test_pages_from_a_shell_are_the_pages_the_theme_renders() -> None:
+    env = Environment(loader=DictLoader(THEME))
+    shells = Shells(env)
+    pages = [entry(t) for t in ("Alpha", "Beta", "Gamma <b>&amp;</b> 'Delta'", "Epsilon")]
+    pages.append(entry("Zeta", folder="register/places"))
+    results = [through(shells, env, p) for p in pages]
+    assert [html is None for html, _ in results] == [True, True, False, False, True]  # shells from the 2nd
+    assert all(html == rendered for html, rendered in results if html is not None)
+
+
+@pytest.mark.parametrize("change, filled", [
+    ("{{ page.title }}", {"Gamma", "Delta <i>x</i>"}),  # printed as it is: every page filled
+    ("{{ page.title | e }}", {"Gamma"}),  # escaped: only a title without markup is filled
+    ("{{ page.title | upper }}", set()),  # changed: no shell at all
+    ("{{ page.title[:3] }}", set()),
+])
+def test_a_shell_is_used_only_where_the_theme_prints_the_strings_as_they_are(change: str, filled: set) -> None:
+    theme = dict(THEME, **{"main.html": THEME["main.html"].replace("<header>{{ page.title }}",
+                                                                   f"<header>{change}")})
+    env = Environment(loader=DictLoader(theme))
+    shells = Shells(env)
+    pages = [entry(t) for t in ("Alpha", "Beta", "Gamma", "Delta <i>x</i>")]
+    results = {p.title: through(shells, env, p) for p in pages}
+    assert {t for t, (html, _) in results.items() if html is not None} == filled
+    assert all(html == rendered for html, rendered in results.values() if html is not None)
+
+
+def built_site(project: Path, fast: bool) -> tuple[Path, str]:
+    env = dict(os.environ, EDITION_FAST_PAGES="on" if fast else "off", CI="true")
+    done = run([sys.executable, "-m", "mkdocs", "build", "-v", "-d", f"site-{'fast' if fast else 'usual'}"],
+               project, env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return project / f"site-{'fast' if fast else 'usual'}", done.stdout + done.stderr
+
+
+def differing(a: Path, b: Path) -> list[str]:
+    names = sorted({p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+                   | {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()})
+    return [n for n in names if not ((a / n).exists() and (b / n).exists()
+                                     and filecmp.cmp(a / n, b / n, shallow=False))]
+
+
+def test_the_seeds_site_is_the_same_built_either_way(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    fast, log = built_site(project, fast=True)
+    usual, _ = built_site(project, fast=False)
+    entries = len(list((project / "docs" / "register").glob("*/*.md"))) - 4  # less the four register indexes
+    filled = int(re.search(r"edition: (\d+) pages put into a shell", log).group(1))
+    assert filled == entries - 8  # all but the first two of each register
+    assert differing(fast, usual) == []
