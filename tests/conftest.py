@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from benchmark import copy_files  # noqa: E402  (the benchmark's corpora are copies of the project too)
+from benchmark import copy_files, make_corpus  # noqa: E402  (the benchmark's corpora are copies of the project too)
 
 SOURCE_IDS = ["darfur-dissertation-2005", "maddox-2015", "ismail-jones-prendergast-2011",
               "black-williams-2008", "kuperman-1996"]
@@ -54,6 +54,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site(built: Path) -> Path:
     return built / "site"
+
+
+MANY = 40  # sources: more than the sidebar lists, and more than PAGE_ROWS dated rows for the timeline
+
+
+@pytest.fixture(scope="session")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a corpus of MANY sources made from the seeds (as the benchmark makes them)."""
+    project = make_corpus(MANY, tmp_path_factory.mktemp("many"))
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")  # committed with the project
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 def page(site: Path, source_id: str) -> BeautifulSoup:

@@ -5,8 +5,6 @@ scales. Sources that share "Author Year" are told apart by a letter, as in autho
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,15 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT, mkdocs_build, serve
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchmark import make_corpus
-
+from conftest import serve
 from edition.render.site_pages import short_titles
 from edition.render.timeline import PAGE_ROWS, Row, paginate
-
-MANY = 40  # sources: enough for more than PAGE_ROWS dated rows
 
 
 def rows(*years: tuple[str, int]) -> list[Row]:
@@ -51,15 +43,6 @@ def test_sources_that_share_author_and_year_get_a_letter_in_order_of_title() -> 
     assert titles["m1"] == "Maddox 2015a" and titles["m2"] == "Maddox 2015b"
     assert titles["k"] == "Kuperman 1996"
     assert titles["a2"] == "Anonymous (2005a)" and titles["a1"] == "Anonymous (2005b)"
-
-
-@pytest.fixture(scope="module")
-def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_corpus(MANY, tmp_path_factory.mktemp("many"))
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")  # committed with the project
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 def soup(path: Path) -> BeautifulSoup:

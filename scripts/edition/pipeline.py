@@ -36,7 +36,16 @@ from .render.citations import SITE_NAME, Citations, how_to_cite_markdown
 from .render.exports import entries_json, mentions_csv, mentions_json
 from .render.performance import performance_markdown
 from .render.registers import register_pages
-from .render.site_pages import about_markdown, edition_json, home_markdown, short_titles, site_nav, sources_json
+from .render.site_pages import (
+    ALL_SOURCES,
+    about_markdown,
+    all_sources_markdown,
+    edition_json,
+    home_markdown,
+    short_titles,
+    site_nav,
+    sources_json,
+)
 from .render.source_page import mention_links, source_markdown
 from .repair import repair
 from .repair.lexicon import load_protected, zipf
@@ -252,6 +261,8 @@ def render(editions: list[Edition], version: str, index: Index,
            references: dict[str, Citations]) -> Iterator[tuple[str, str]]:
     """Every output file as (path relative to docs/, text), one at a time."""
     yield "index.md", home_markdown(editions, version)
+    if (listed := all_sources_markdown(editions)) is not None:
+        yield ALL_SOURCES, listed
     yield "about.md", about_markdown(editions, version, list(index.registry.entries.values()))
     yield "data/sources.json", sources_json(editions, version)
     yield "data/entries.json", entries_json(index)

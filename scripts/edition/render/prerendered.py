@@ -6,6 +6,9 @@ its HTML parser only to hand it back unchanged, and MkDocs parses it once more t
 anchor ids: two thirds of the whole build for the seeds. This preprocessor stores such
 blocks in Markdown's stash straight away, so both parsers see a placeholder instead. The
 HTML written is the same; internal links and anchors are checked by tests/test_links.py.
+
+A page made of nothing but headings and such blocks (an entry page of a register) need not go
+through Markdown at all but for its headings: `HeadingsAndBlocks` converts it that way.
 """
 
 from __future__ import annotations
@@ -41,7 +44,6 @@ class PrerenderedBlocks(Preprocessor):
         if block:
             out.append(self.md.htmlStash.store("\n".join(block)))
         return out
-
 
 
 def opens_html_block(md: Markdown, line: str) -> bool:

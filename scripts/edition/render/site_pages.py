@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..model import Edition
 from .bibliography import authors, reference_html, year
 from .inline import KIND_LABEL
+from .inline import e as escape
 from .performance import RESULTS as PERFORMANCE_RESULTS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -95,6 +96,27 @@ def home_markdown(editions: list[Edition], version: str) -> str:
     return _env().get_template("index.md.j2").render(sources=summaries(editions), version=version)
 
 
+def all_sources_markdown(editions: list[Edition]) -> str | None:
+    """The page the sidebar links to when there are too many sources to list there: every source with
+    its reference, by the first letter of its short title; None when the sidebar lists them."""
+    if len(editions) <= NAV_SOURCES_MAX:
+        return None
+    titles = short_titles(editions)
+    by_letter: dict[str, list[Edition]] = defaultdict(list)
+    # in the order of short titles, those that share one in the order of their letters (a, ..., z, aa)
+    for edition in sorted(editions, key=lambda ed: (nav_title(ed).casefold(), ed.source.title.casefold(),
+                                                    ed.source.id)):
+        first = titles[edition.source.id][:1].upper()
+        by_letter[first if first.isalpha() else "#"].append(edition)
+    out = ["---", "title: All sources", "---", "", "# All sources", "",
+           f"The {len(editions)} sources of this edition, by author.", ""]
+    for letter, group in by_letter.items():
+        items = "".join(f'<li><a href="../sources/{ed.source.id}/">{escape(titles[ed.source.id])}</a> '
+                        f'<span class="reference">{reference_html(ed.source.meta)}</span></li>' for ed in group)
+        out += [f"## {letter}", "", f'<ul class="all-sources">{items}</ul>', ""]
+    return "\n".join(out)
+
+
 def about_markdown(editions: list[Edition], version: str, entries: list[Any]) -> str:
     kinds = [(k, KIND_LABEL[k], WHY[k]) for k in WHY]
     by_register = Counter(e.register for e in entries)
@@ -146,14 +168,23 @@ def edition_json(e: Edition, version: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+# Past this many sources the sidebar links to one page listing them all instead of listing each: every
+# page carries the sidebar, and a thousand links in it would be most of each page's weight (and make the
+# build grow with the square of the sources).
+NAV_SOURCES_MAX = 30
+ALL_SOURCES = "all-sources.md"
+
+
 def site_nav(editions: list[Edition], index: Any) -> list[Any]:
     """The navigation: sources by author, then the registers (entry pages are reached from them)."""
     from ..registry import REGISTER_TITLES, REGISTERS
 
     titles = short_titles(editions)
+    sources = ALL_SOURCES if len(editions) > NAV_SOURCES_MAX else [
+        {titles[e.source.id]: f"sources/{e.source.id}.md"} for e in editions]
     return [
         {"Home": "index.md"},
-        {"Sources": [{titles[e.source.id]: f"sources/{e.source.id}.md"} for e in editions]},
+        {"Sources": sources},
         {"Registers": [{"Index": "register/index.md"}]
          + [{REGISTER_TITLES[r]: f"register/{r}s/index.md"} for r in REGISTERS]
          + [{"Abbreviations": "register/abbreviations.md"}]},
