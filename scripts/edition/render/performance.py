@@ -34,8 +34,21 @@ def performance_markdown(results_file: Path = RESULTS) -> str | None:
             "| Sources | " + " | ".join(STAGES) + " |", "|" + "---:|" * (len(STAGES) + 1)]
     for row in data["corpora"]:
         out.append(f"| {row['sources']} | " + " | ".join(f"{row['stages_s'].get(s, 0):.2f}" for s in STAGES) + " |")
-    out += _seeds(data)
+    out += _growth(data) + _seeds(data)
     return "\n".join(out + _serve(data) + _search(data)) + "\n"
+
+
+def _growth(data: dict) -> list[str]:
+    """Whether build time grows linearly: the largest corpus against the one a fifth of its size."""
+    rows = {r["sources"]: r for r in data["corpora"]}
+    big = max(rows, default=0)
+    small = rows.get(big // 5)
+    if not small:
+        return []
+    ratio = rows[big]["mkdocs_build_s"] / small["mkdocs_build_s"]
+    return ["", f"{big} sources take {ratio:.2f} times as long to build as {big // 5} (the goal: at most 5.5, "
+            "for growth in proportion to the sources); the slowest annotation is "
+            f"{min(r['annotate_mb_per_s'] for r in rows.values())} MB/s (the goal: at least 5)."]
 
 
 def _seeds(data: dict) -> list[str]:
