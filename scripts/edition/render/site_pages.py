@@ -29,6 +29,13 @@ WHY = {
 }
 
 
+# Past this many sources the sidebar links to one page listing them all instead of listing each: every
+# page carries the sidebar, and a thousand links in it would be most of each page's weight (and make the
+# build grow with the square of the sources).
+NAV_SOURCES_MAX = 30
+ALL_SOURCES = "all-sources.md"
+
+
 def short_titles(editions: list[Edition]) -> dict[str, str]:
     """Each source's short title by id: "Author Year", as in author-date citations. Sources that
     would share one get a letter after the year, in order of title ("Maddox 2015a", "Maddox 2015b")."""
@@ -40,10 +47,15 @@ def short_titles(editions: list[Edition]) -> dict[str, str]:
         if len(group) == 1:
             titles[group[0].source.id] = title
             continue
-        group.sort(key=lambda ed: (ed.source.title.casefold(), ed.source.id))
+        group.sort(key=reading_order)
         for n, edition in enumerate(group):
             titles[edition.source.id] = _with_letter(title, _letters(n))
     return titles
+
+
+def reading_order(edition: Edition) -> tuple[str, str, str]:
+    """Sources by short title; those that share one in the order of their letters (by title, then id)."""
+    return nav_title(edition).casefold(), edition.source.title.casefold(), edition.source.id
 
 
 def _letters(n: int) -> str:
@@ -103,9 +115,7 @@ def all_sources_markdown(editions: list[Edition]) -> str | None:
         return None
     titles = short_titles(editions)
     by_letter: dict[str, list[Edition]] = defaultdict(list)
-    # in the order of short titles, those that share one in the order of their letters (a, ..., z, aa)
-    for edition in sorted(editions, key=lambda ed: (nav_title(ed).casefold(), ed.source.title.casefold(),
-                                                    ed.source.id)):
+    for edition in sorted(editions, key=reading_order):
         first = titles[edition.source.id][:1].upper()
         by_letter[first if first.isalpha() else "#"].append(edition)
     out = ["---", "title: All sources", "---", "", "# All sources", "",
@@ -166,13 +176,6 @@ def edition_json(e: Edition, version: str) -> str:
     data = {"id": e.source.id, "version": version, "file": f"seeds/{e.source.path.name}", "blocks": blocks,
             "apparatus": apparatus, "redirects": e.redirects}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-# Past this many sources the sidebar links to one page listing them all instead of listing each: every
-# page carries the sidebar, and a thousand links in it would be most of each page's weight (and make the
-# build grow with the square of the sources).
-NAV_SOURCES_MAX = 30
-ALL_SOURCES = "all-sources.md"
 
 
 def site_nav(editions: list[Edition], index: Any) -> list[Any]:
