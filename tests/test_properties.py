@@ -68,6 +68,7 @@ def shown_text(html: str) -> str:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXT, shape=st.sampled_from(sorted(READERS)))
 @example(text="genocide\n2015.15\na", shape="markdown-export")  # a box set apart to the very end of the text
+@example(text="time-\ngenocide", shape="markdown-export")  # a line-end hyphen where a page break is joined
 def test_any_text_builds_keeps_every_word_and_shows_markup_as_text(tmp_path_factory, text: str, shape: str) -> None:
     html, data = edition_html(text, shape, tmp_path_factory.mktemp("ledger"))
     expected = tokens(apply_repairs(text.lstrip("\ufeff"), data["apparatus"]))

@@ -77,8 +77,9 @@ def join_lines(raw: str, rb: RawBlock, lexicon: Lexicon,
             offsets.extend(range(start, start + len(body)))
             length += len(body)
             new = "-" if keep else ""
+            across = " (the lines meet across a page break)" if end in joins else ""
             repair = Repair("line-end-hyphen", end - 1, nxt[0], raw[end - 1:nxt[0]], new,
-                            ("hyphen kept: " if keep else "hyphen removed: ") + why)
+                            ("hyphen kept: " if keep else "hyphen removed: ") + why + across)
             repairs.append((repair, length - len(new), length))
             continue
         pieces.append(piece)

@@ -86,10 +86,11 @@ def _holder(ordered: list[Block], offset: int) -> tuple[Block | None, int]:
 
 
 def apparatus(layout: Layout, blocks: list[Block]) -> list[Repair]:
-    """Every repair of the source, in text order."""
-    found = list(layout.repairs)
-    for block in blocks:
-        found += [r for r, _s, _e in block.repairs]
+    """Every repair of the source, in text order. Where a line-end hyphen is decided across a break the
+    reader joined, the hyphen's repair covers that break and says so: the reader's join is not listed too."""
+    found = [r for block in blocks for r, _s, _e in block.repairs]
+    hyphens = [(r.start, r.end) for r in found if r.kind == "line-end-hyphen"]
+    found += [r for r in layout.repairs if not any(s <= r.start and r.end <= e for s, e in hyphens)]
     return sorted(found, key=lambda r: (r.start, r.end))
 
 
