@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .vocabulary import BlockKind, NoteStyle, RepairKind
+
 
 @dataclass(frozen=True)
 class Source:
@@ -29,7 +31,7 @@ class Source:
 class Repair:
     """One emendation: `original` at raw[start:end] is read as `new`."""
 
-    kind: str
+    kind: RepairKind
     start: int
     end: int
     original: str
@@ -63,7 +65,7 @@ class PageBreak:
 class RawBlock:
     """A structural unit found by a reader: its lines are raw spans, in order."""
 
-    kind: str  # paragraph heading item quote abstract front note back aside
+    kind: BlockKind
     lines: list[tuple[int, int]]
     level: int = 0
     lang: str | None = None
@@ -86,7 +88,7 @@ class Layout:
     blocks: list[RawBlock]
     page_breaks: list[PageBreak] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
-    note_style: str = "none"  # none | glued-digits | superscript
+    note_style: NoteStyle = NoteStyle.NONE
     pages_note: str = ""
 
 
@@ -98,7 +100,7 @@ class NoteRef:
 
 @dataclass
 class Block:
-    kind: str
+    kind: BlockKind
     text: str
     start: int
     end: int
@@ -124,7 +126,7 @@ class Edition:
     repairs: list[Repair]
     redirects: dict[str, str]
     pages_note: str = ""
-    note_style: str = "none"
+    note_style: NoteStyle = NoteStyle.NONE
 
     @property
     def notes(self) -> list[Block]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..model import Edition
 from ..registry import Registry
 from ..repair.lexicon import zipf
+from ..vocabulary import BlockKind
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z](?:[-/][A-Z0-9]+)*\b")
 NAME = re.compile(r"\b[A-Z][\w.-]*[a-z][\w-]*(?:\s+(?:(?:of|for|de|du|al|el)\s+)*"
@@ -18,7 +19,7 @@ TITLES = set("President Prime Minister Secretary General Foreign Special Envoy C
              "Representative Commander Major Spokesman Director Chairman Chairperson Prince King Mr Dr Sir The".split())
 MONTHS = set("January February March April May June July August September October November December".split())
 DEFINITION = re.compile(r"([A-Z][\w’'-]*(?:\s+(?:of|the|and|for|on|in|[A-Z][\w’'-]*))+)\s+\(([A-Z][A-Za-z0-9/-]+)\)")
-SKIP_KINDS = {"front", "heading"}
+SKIP_KINDS = {BlockKind.FRONT, BlockKind.HEADING}
 LITERAL = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:pdf|html?|org|com)\b|\S+-\S+-\S+-\S+")
 NUMERALS = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Edition
+from ..vocabulary import BlockKind
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -31,7 +32,7 @@ PATTERNS = [
     ("year", re.compile(rf"(?<![\d,.$£/-]){YEAR}(?![\d%/-]|,\d)")),
     ("noyear", re.compile(rf"\b{DAY}(?:\s*[-–]\s*\d{{1,2}})? {M}\b(?!,? (?:of )?\d)|\b{M} {DAY}\b(?!,? \d{{4}})")),
 ]
-TIMELINE_KINDS = {"paragraph", "quote", "item", "abstract", "aside"}
+TIMELINE_KINDS = {BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.ITEM, BlockKind.ABSTRACT, BlockKind.ASIDE}
 
 
 @dataclass(frozen=True)

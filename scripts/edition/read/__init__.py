@@ -12,14 +12,15 @@ from pathlib import Path
 
 from ..errors import InputError, line_of
 from ..model import Layout, Source
+from ..vocabulary import Shape
 from . import markdown_export, pdf_text, plain, web_article
 from .metadata import load_metadata
 
-READERS: dict[str, Callable[[Source], Layout]] = {
-    "plain": plain.read,
-    "pdf-text": pdf_text.read,
-    "markdown-export": markdown_export.read,
-    "web-article": web_article.read,
+READERS: dict[Shape, Callable[[Source], Layout]] = {
+    Shape.PLAIN: plain.read,
+    Shape.PDF_TEXT: pdf_text.read,
+    Shape.MARKDOWN_EXPORT: markdown_export.read,
+    Shape.WEB_ARTICLE: web_article.read,
 }
 
 MAX_BYTES = 20 * 1024 * 1024  # a reading page, not a data dump
@@ -72,15 +73,15 @@ def decode(path: Path) -> str:
 def detect_shape(text: str) -> str:
     """Recognise the shape of a source that has no metadata saying it."""
     if re.search(r"\[End Page \d+\]", text):
-        return "web-article"
+        return Shape.WEB_ARTICLE
     lengths = [len(x) for x in text.splitlines() if x.strip()]
     if len(lengths) >= 20:
         lengths.sort()
         median = lengths[len(lengths) // 2]
         p90 = lengths[int(len(lengths) * 0.9)]
         if 40 <= median <= 110 and p90 <= 1.35 * median:
-            return "pdf-text"
-    return "plain"
+            return Shape.PDF_TEXT
+    return Shape.PLAIN
 
 
 def fallback_title(text: str, path: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import RawBlock, Repair
+from ..vocabulary import RepairKind
 from .lines import Line, ends_sentence
 
 FRENCH = set("le la les des du et est que qui pour une dans au aux sur pas ce cette qu’ils d’un".split())
@@ -70,7 +71,7 @@ def join_cut_paragraphs(raw: str, blocks: list[RawBlock], repairs: list[Repair],
         while i + 1 < len(blocks):
             nxt = blocks[i + 1]
             if cut_by_break(raw, block, nxt):
-                repairs.append(join_repair(raw, block, nxt, "page-break-join", note))
+                repairs.append(join_repair(raw, block, nxt, RepairKind.PAGE_BREAK_JOIN, note))
                 block = merge(block, nxt)
                 i += 1
                 continue
@@ -78,10 +79,10 @@ def join_cut_paragraphs(raw: str, blocks: list[RawBlock], repairs: list[Repair],
             if third is not None and nxt.kind == "paragraph" and cut_by_break(raw, block, third) \
                     and ends_sentence(raw[nxt.lines[-1][0]:nxt.lines[-1][1]]):
                 # a boxed sidebar printed in the middle of a sentence: keep it, after the paragraph
-                repairs.append(Repair("sidebar", nxt.start, nxt.end, raw[nxt.start:nxt.end], "",
+                repairs.append(Repair(RepairKind.SIDEBAR, nxt.start, nxt.end, raw[nxt.start:nxt.end], "",
                                       "boxed text that interrupts a sentence, set apart after the paragraph",
                                       to=third.end))
-                repairs.append(join_repair(raw, block, third, "page-break-join", note))
+                repairs.append(join_repair(raw, block, third, RepairKind.PAGE_BREAK_JOIN, note))
                 aside = RawBlock(kind="aside", lines=nxt.lines)
                 block = merge(block, third)
                 out.append(block)

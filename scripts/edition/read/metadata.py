@@ -14,6 +14,7 @@ import jsonschema
 
 from .. import yamlfile
 from ..errors import InputError
+from ..vocabulary import NoteStyle, Shape
 
 NAME = {
     "type": "object",
@@ -47,10 +48,10 @@ SCHEMA: dict[str, Any] = {
             "type": "object",
             "additionalProperties": False,
             "properties": {
-                "shape": {"enum": ["plain", "pdf-text", "markdown-export", "web-article"]},
+                "shape": {"enum": [s.value for s in Shape]},
                 "first_page": {"type": "integer"},
                 "running_header": {"type": "string"},
-                "notes": {"enum": ["none", "glued-digits", "superscript"]},
+                "notes": {"enum": [s.value for s in NoteStyle]},
                 "pages_note": {"type": "string"},
                 "description": {"type": "string"},
             },
@@ -69,11 +70,7 @@ def load_metadata(path: Path) -> dict[str, Any]:
         data = {}
     if not isinstance(data, dict):
         raise InputError(path, "metadata must be a mapping of keys to values", 1)
-    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        err = errors[0]
-        where = list(err.path) + unknown_keys(err)[:1]
-        raise InputError(path, describe(err), yamlfile.line_of(node, where))
+    check(path, data, node, SCHEMA)
     header = data.get("edition", {}).get("running_header")
     if header:
         try:
@@ -82,6 +79,14 @@ def load_metadata(path: Path) -> dict[str, Any]:
             raise InputError(path, f"edition.running_header is not a valid pattern: {err}",
                              yamlfile.line_of(node, ["edition", "running_header"])) from err
     return data
+
+
+def check(path: Path, data: Any, node: Any, schema: dict[str, Any]) -> None:
+    """Validate a file's data against its schema; InputError naming the line of the first mistake."""
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        err = errors[0]
+        raise InputError(path, describe(err), yamlfile.line_of(node, list(err.path) + unknown_keys(err)[:1]))
 
 
 def describe(err: jsonschema.ValidationError) -> str:

@@ -12,6 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..model import Layout, PageBreak, RawBlock, Repair, Source
+from ..vocabulary import RepairKind
 from .blocks import block_of, join_cut_paragraphs, join_repair, language, looks_like_heading, merge
 from .lines import Line, ends_sentence, first_word, split_lines
 
@@ -59,7 +60,7 @@ def _items(lines: list[Line], header: re.Pattern[str] | None, repairs: list[Repa
             blanks += 1
             continue
         if header and header.fullmatch(line.stripped):
-            repairs.append(Repair("running-header", line.start, line.end, line.text, "",
+            repairs.append(Repair(RepairKind.RUNNING_HEADER, line.start, line.end, line.text, "",
                                   "running header of the printed page"))
             match = header.fullmatch(line.stripped)
             header_numbers += [int(g) for g in match.groups() if g and g.strip().isdigit()] if match else []
@@ -153,7 +154,7 @@ def _rejoin_detached_notes(raw: str, blocks: list[RawBlock], repairs: list[Repai
         first = raw[block.lines[0][0]:block.lines[0][1]]
         if out and block.kind == "paragraph" and re.match(r"^\d{1,3} [A-Z]", first) \
                 and out[-1].kind == "paragraph" and ends_sentence(raw[out[-1].end - 2:out[-1].end]):
-            repairs.append(join_repair(raw, out[-1], block, "detached-note",
+            repairs.append(join_repair(raw, out[-1], block, RepairKind.DETACHED_NOTE,
                                        "a note number printed at the top of the next page", new=""))
             out[-1] = merge(out[-1], block)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Layout, PageBreak, RawBlock, Repair, Source
+from ..vocabulary import RepairKind
 from .blocks import block_of, join_cut_paragraphs, looks_like_heading
 from .lines import Line, split_lines
 from .notes import note_block
@@ -33,7 +34,7 @@ def read(source: Source) -> Layout:
             continue
         furniture = next((why for pattern, why in FURNITURE if pattern.match(text)), None)
         if furniture:
-            repairs.append(Repair("site-furniture", line.start, line.end, line.text, "", furniture))
+            repairs.append(Repair(RepairKind.SITE_FURNITURE, line.start, line.end, line.text, "", furniture))
         elif in_notes and (note := note_block(line)):
             blocks.append(note)
         elif looks_like_heading(text, 100):
@@ -58,7 +59,7 @@ def _paragraph(line: Line, repairs: list[Repair], breaks: list[PageBreak]) -> Ra
         m_start, m_end = line.start + m.start(), line.start + m.end()
         cut_end = m_end + 1 if m_end < end and line.text[m.end()] == " " and m.start() > 0 \
             and line.text[m.start() - 1] == " " else m_end
-        repairs.append(Repair("page-marker", m_start, cut_end, line.text[m.start():cut_end - line.start], "",
+        repairs.append(Repair(RepairKind.PAGE_MARKER, m_start, cut_end, line.text[m.start():cut_end - line.start], "",
                               f"marker of the end of printed page {m.group(1)}, shown in the margin"))
         if m_start > pos:
             spans.append((pos, m_start))

@@ -16,17 +16,9 @@ import jsonschema
 from .. import yamlfile
 from ..errors import InputError
 from ..read.metadata import describe, unknown_keys
+from ..vocabulary import KINDS, Register
 from .model import REGISTERS, Alias, Entry, Registry
 
-KINDS = {
-    "actor": ["person", "state", "government", "intergovernmental organisation", "NGO", "armed group",
-              "political party", "ethnic or social group", "court", "office", "media"],
-    "event": ["genocide", "massacre", "war", "conflict", "invasion", "agreement", "treaty", "resolution",
-              "conference", "summit", "report", "election", "referendum", "coup", "assassination", "crisis",
-              "other"],
-    "concept": ["theory", "school", "norm", "legal term", "analytic concept", "doctrine", "principle"],
-    "place": ["region", "city", "town", "village", "camp", "river", "wadi", "mountain", "province", "area"],
-}
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ALIAS = {
     "oneOf": [
@@ -48,7 +40,7 @@ def entry_schema(register: str) -> dict[str, Any]:
     props: dict[str, Any] = {
         "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
         "name": {"type": "string", "minLength": 1},
-        "kind": {"enum": KINDS[register]},
+        "kind": {"enum": list(KINDS[Register(register)])},
         "aliases": {"type": "array", "items": ALIAS},
         "description": {"type": "string", "minLength": 10},
         "evidence": {"oneOf": [ANCHOR_REF, {"type": "array", "items": ANCHOR_REF, "minItems": 1}]},

@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-REGISTERS = ("actor", "event", "concept", "place")
-REGISTER_TITLES = {"actor": "Actors", "event": "Events", "concept": "Concepts", "place": "Places"}
+from ..urls import entry_path
+from ..vocabulary import REGISTER_TITLES, Register
+
+REGISTERS = tuple(Register)
+__all__ = ["REGISTERS", "REGISTER_TITLES"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class Entry:
 
     @property
     def url(self) -> str:
-        return f"register/{self.register}s/{self.id}/"
+        return entry_path(self.register, self.id)
 
     @property
     def abbreviations(self) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Layout, NoteRef, RawBlock, Repair, Source
+from ..vocabulary import JOINS, BlockKind, NoteStyle, RepairKind
 from .hyphens import keep_hyphen
 from .lexicon import Lexicon
 from .mapped import Edit, MappedText, position, shift
@@ -17,27 +18,26 @@ from .noterefs import NoteNumbers, glued_edits, superscript_edits
 from .words import glued_word_edits, number_glue_edits, punctuation_glue_edits
 
 LITERAL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|<[^>\s]+>|\S+\.(?:pdf|html?|org|com)\b")
-NO_NOTE_REFS = {"note", "front", "heading"}
-JOINS = {"page-break-join", "detached-note"}  # reader repairs that say how two lines meet
+NO_NOTE_REFS = {BlockKind.NOTE, BlockKind.FRONT, BlockKind.HEADING}
 
 
 def repair(source: Source, layout: Layout, protected: frozenset[str]) -> list[Block]:
     lexicon = Lexicon(source.text, protected)
-    numbers = NoteNumbers(known={b.number for b in layout.blocks if b.kind == "note" and b.number})
+    numbers = NoteNumbers(known={b.number for b in layout.blocks if b.kind == BlockKind.NOTE and b.number})
     joins = {r.start: r.new for r in layout.repairs if r.kind in JOINS}
     return [repair_block(source.text, rb, lexicon, numbers, layout.note_style, joins) for rb in layout.blocks]
 
 
-def repair_block(raw: str, rb: RawBlock, lexicon: Lexicon, numbers: NoteNumbers, note_style: str,
+def repair_block(raw: str, rb: RawBlock, lexicon: Lexicon, numbers: NoteNumbers, note_style: NoteStyle,
                  joins: dict[int, str]) -> Block:
     mapped, repairs = join_lines(raw, rb, lexicon, joins)
     text = mapped.text
     literal = [m.span() for m in LITERAL.finditer(text)]
     notes: list[tuple[Edit, int]] = []
     if rb.kind not in NO_NOTE_REFS:
-        if note_style == "superscript":
+        if note_style == NoteStyle.SUPERSCRIPT:
             notes = superscript_edits(text)
-        elif note_style == "glued-digits":
+        elif note_style == NoteStyle.GLUED_DIGITS:
             notes = glued_edits(text, numbers)
     taken = {e.start for e, _ in notes} | {e.end for e, _ in notes}
     edits = [e for e, _ in notes]
@@ -78,7 +78,7 @@ def join_lines(raw: str, rb: RawBlock, lexicon: Lexicon,
             length += len(body)
             new = "-" if keep else ""
             across = " (the lines meet across a page break)" if end in joins else ""
-            repair = Repair("line-end-hyphen", end - 1, nxt[0], raw[end - 1:nxt[0]], new,
+            repair = Repair(RepairKind.LINE_END_HYPHEN, end - 1, nxt[0], raw[end - 1:nxt[0]], new,
                             ("hyphen kept: " if keep else "hyphen removed: ") + why + across)
             repairs.append((repair, length - len(new), length))
             continue
@@ -108,5 +108,5 @@ def _without_overlaps(edits: list[Edit]) -> list[Edit]:
 
 def _noterefs(done: list[tuple[Repair, int, int]], notes: list[tuple[Edit, int]]) -> list[NoteRef]:
     numbers = [n for _, n in sorted(notes, key=lambda x: x[0].start)]
-    placed = [start for repair, start, _ in done if repair.kind == "note-ref"]
+    placed = [start for repair, start, _ in done if repair.kind == RepairKind.NOTE_REF]
     return [NoteRef(n, pos) for n, pos in zip(numbers, placed)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..vocabulary import RepairKind
 from .mapped import Edit
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -34,7 +35,7 @@ def superscript_edits(text: str) -> list[tuple[Edit, int]]:
     out = []
     for m in SUPER.finditer(text):
         n = int(m.group().translate(str.maketrans(SUPERSCRIPT, "0123456789")))
-        out.append((Edit(m.start(), m.end(), "", "note-ref", f"superscript note marker {n}"), n))
+        out.append((Edit(m.start(), m.end(), "", RepairKind.NOTE_REF, f"superscript note marker {n}"), n))
     return out
 
 
@@ -54,5 +55,5 @@ def glued_edits(text: str, numbers: NoteNumbers) -> list[tuple[Edit, int]]:
         if numbers.accept(n):
             # "war.10In the": the number took the place of a space, which comes back
             gap = "" if spaced or m.end() >= len(text) or not text[m.end()].isalpha() else " "
-            out.append((Edit(m.start(), m.end(), gap, "note-ref", f"note number {n} run into the text"), n))
+            out.append((Edit(m.start(), m.end(), gap, RepairKind.NOTE_REF, f"note number {n} run into the text"), n))
     return out

@@ -13,6 +13,7 @@ from math import log
 
 import wordninja
 
+from ..vocabulary import RepairKind
 from .lexicon import Lexicon, zipf
 from .mapped import Edit
 
@@ -59,7 +60,7 @@ def glued_word_edits(text: str, lexicon: Lexicon) -> list[Edit]:
             continue
         pieces = split_glued(m.group(), lexicon)
         if pieces:
-            edits.append(Edit(m.start(), m.end(), " ".join(pieces), "glued-words",
+            edits.append(Edit(m.start(), m.end(), " ".join(pieces), RepairKind.GLUED_WORDS,
                               "words run together in the source text"))
     return edits
 
@@ -171,12 +172,12 @@ def number_glue_edits(text: str, lexicon: Lexicon, taken: set[int]) -> list[Edit
         if m.group(1):
             word, number = m.group(1), m.group(2)
             if zipf(word) >= 3.0 and not lexicon.known(word + number):
-                edits.append(Edit(m.start(), m.end(), f"{word} {number}", "glued-words",
+                edits.append(Edit(m.start(), m.end(), f"{word} {number}", RepairKind.GLUED_WORDS,
                                   "a word run together with a number"))
         else:
             number, word = m.group(3), m.group(4)
             if word.lower() not in UNITS and zipf(word) >= 3.0:
-                edits.append(Edit(m.start(), m.end(), f"{number} {word}", "glued-words",
+                edits.append(Edit(m.start(), m.end(), f"{number} {word}", RepairKind.GLUED_WORDS,
                                   "a number run together with a word"))
     return edits
 
@@ -191,6 +192,6 @@ def punctuation_glue_edits(text: str) -> list[Edit]:
     for m in PUNCT_GLUE.finditer(text):
         if ABBREVIATIONS.search(m.group(1)):
             continue
-        edits.append(Edit(m.start(), m.end(), f"{m.group(1)}{m.group(2)} {m.group(3)}", "glued-words",
+        edits.append(Edit(m.start(), m.end(), f"{m.group(1)}{m.group(2)} {m.group(3)}", RepairKind.GLUED_WORDS,
                           "a space lost after punctuation"))
     return edits

@@ -20,9 +20,10 @@ from ..index import EntryIndex, Index
 from ..model import Edition
 from ..render.registers import entry_title
 from ..render.site_pages import short_titles
+from ..vocabulary import BlockKind
 
 ENGINES = ("lunr", "pagefind")
-SEARCHED = {"paragraph", "quote", "item", "abstract", "aside", "back", "note", "heading", "front"}
+SEARCHED = frozenset(BlockKind)  # every kind of block is searched
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import bisect
 from pathlib import Path
 
 from ..model import Block, Edition, Layout, PageBreak, Repair, Source
+from ..vocabulary import RepairKind
 from .anchors import assign, ledger_json, load_ledger, slug
 
 NUMBERED = {"paragraph", "quote", "item", "aside", "back"}
@@ -89,7 +90,7 @@ def apparatus(layout: Layout, blocks: list[Block]) -> list[Repair]:
     """Every repair of the source, in text order. Where a line-end hyphen is decided across a break the
     reader joined, the hyphen's repair covers that break and says so: the reader's join is not listed too."""
     found = [r for block in blocks for r, _s, _e in block.repairs]
-    hyphens = [(r.start, r.end) for r in found if r.kind == "line-end-hyphen"]
+    hyphens = [(r.start, r.end) for r in found if r.kind == RepairKind.LINE_END_HYPHEN]
     found += [r for r in layout.repairs if not any(s <= r.start and r.end <= e for s, e in hyphens)]
     return sorted(found, key=lambda r: (r.start, r.end))
 
