@@ -31,8 +31,9 @@ from .errors import InputError
 from .index import Index, build_index
 from .model import Edition, Source
 from .read import load_source, read, slug
+from .read.site import Site, load_site
 from .registry import Registry, check_evidence, load_registry
-from .render.citations import SITE_NAME, Citations, how_to_cite_markdown
+from .render.citations import Citations, how_to_cite_markdown
 from .render.exports import entries_json, mentions_csv, mentions_json
 from .render.performance import performance_markdown
 from .render.registers import register_pages
@@ -51,6 +52,7 @@ from .repair import repair
 from .repair.lexicon import load_protected, zipf
 from .search import SearchDoc, search_docs
 from .segment import segment
+from .urls import Here, source_page
 
 log = logging.getLogger("edition")
 PARALLEL_FROM = 2  # one source alone (an edit under `mkdocs serve`) is quicker without a pool
@@ -82,6 +84,10 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     warnings: list[str] = []
     clock = Clock(progress=True)
     sources = load_sources(seeds, warnings)
+    said = len(warnings)
+    site = load_site(seeds, warnings)
+    for warning in warnings[said:]:
+        log.warning(warning)
     clock.lap("read")
     cache = Cache(root / ".cache" / "edition")
     registry = cached_registry(root / "registry", cache)
@@ -104,12 +110,13 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     index = clock.timed("index", build_index, registry, editions)
     version = edition_version(root)
     titles = " ".join(str(e.source.meta.get("title", "")) for e in editions)
-    references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names(titles))
+    references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names(titles),
+                             site.citation_title)
     searched = clock.timed("index", search_docs, editions, index)
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
                     seconds=clock.seconds, search_docs=searched, reused=reused)
     # each page is written as soon as it is made, not all held at once (every input was checked above)
-    report.written, report.removed = write_outputs(docs, render(editions, version, index, references), clock)
+    report.written, report.removed = write_outputs(docs, render(editions, version, index, references, site), clock)
     for path, text in ledgers.items():
         write_if_changed(path, text)
     cache.prune()
@@ -245,37 +252,38 @@ def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
     return sources
 
 
-def cite_all(editions: list[Edition], version: str, site_url: str, proper: frozenset[str]) -> dict[str, Citations]:
+def cite_all(editions: list[Edition], version: str, site_url: str, proper: frozenset[str],
+             edition_title: str) -> dict[str, Citations]:
     """References in every style, for each source and for its reading edition."""
     items, editions_items = [], []
     for e in editions:
         url = f"{site_url}sources/{e.source.id}/"
         items.append(csl_item(e.source.meta, proper))
-        editions_items.append(edition_item(e.source.meta, url, version, SITE_NAME))
+        editions_items.append(edition_item(e.source.meta, url, version, edition_title))
     formatted = format_references(items + editions_items)
     return {e.source.id: Citations(e.source.id, f"{site_url}sources/{e.source.id}/", formatted, items[i],
                                    editions_items[i]) for i, e in enumerate(editions)}
 
 
-def render(editions: list[Edition], version: str, index: Index,
-           references: dict[str, Citations]) -> Iterator[tuple[str, str]]:
+def render(editions: list[Edition], version: str, index: Index, references: dict[str, Citations],
+           site: Site) -> Iterator[tuple[str, str]]:
     """Every output file as (path relative to docs/, text), one at a time."""
-    yield "index.md", home_markdown(editions, version)
+    yield "index.md", home_markdown(editions, version, site)
     if (listed := all_sources_markdown(editions)) is not None:
         yield ALL_SOURCES, listed
-    yield "about.md", about_markdown(editions, version, list(index.registry.entries.values()))
+    yield "about.md", about_markdown(editions, version, list(index.registry.entries.values()), site)
     yield "data/sources.json", sources_json(editions, version)
     yield "data/entries.json", entries_json(index)
     yield "data/mentions.json", mentions_json(index)
     yield "data/mentions.csv", mentions_csv(index)
-    links = mention_links(index.registry)
+    links = mention_links(index.registry, Here(source_page("any")))  # every source page is as deep
     titles = short_titles(editions)
     for e in editions:
         cites = references[e.source.id]
-        yield f"sources/{e.source.id}.md", source_markdown(e, version, titles[e.source.id], links, cites)
+        yield source_page(e.source.id), source_markdown(e, version, titles[e.source.id], links, cites)
         yield f"data/edition/{e.source.id}.json", edition_json(e, version)
         yield from cites.downloads(e.source.meta).items()
-    yield "how-to-cite.md", how_to_cite_markdown(editions, references)
+    yield "how-to-cite.md", how_to_cite_markdown(editions, references, site)
     performance = performance_markdown()
     if performance:
         yield "performance.md", performance

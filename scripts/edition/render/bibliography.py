@@ -1,10 +1,10 @@
-"""A plain bibliographic line for the header of a page (full citation styles come later)."""
+"""A plain bibliographic line for the header of a page (the citation styles are in cite/)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .inline import escape
+from .views import Reference
 
 
 def authors(meta: dict[str, Any]) -> str:
@@ -24,22 +24,15 @@ def year(meta: dict[str, Any]) -> str:
     return str(meta.get("issued", "n.d.")).split("-")[0]
 
 
-def reference_html(meta: dict[str, Any]) -> str:
-    parts = [escape(authors(meta)), f"“{escape(nested_quotes(meta['title']))}”"]
-    container = meta.get("container-title")
-    if container:
-        vol = f" {escape(str(meta['volume']))}" if meta.get("volume") else ""
-        iss = f", no. {escape(str(meta['issue']))}" if meta.get("issue") else ""
-        parts.append(f"<em>{escape(container)}</em>{vol}{iss} ({escape(year(meta))})"
-                     + (f": {escape(meta['page'].replace('-', '–'))}" if meta.get("page") else ""))
-    else:
-        pub = ", ".join(escape(str(meta[k])) for k in ("genre", "publisher", "publisher-place") if meta.get(k))
-        parts.append(", ".join(x for x in (pub, escape(_date(meta))) if x))
-    text = ", ".join(parts) + "."
-    if meta.get("DOI"):
-        doi = escape(meta["DOI"])
-        text += f' doi:<a href="https://doi.org/{doi}" rel="external">{doi}</a>.'
-    return text
+def reference(meta: dict[str, Any]) -> Reference:
+    """The parts of a source's bibliographic line (laid out by the `reference` macro)."""
+    if meta.get("container-title"):
+        return Reference(authors(meta), nested_quotes(meta["title"]), year(meta), container=meta["container-title"],
+                         volume=str(meta.get("volume") or ""), issue=str(meta.get("issue") or ""),
+                         pages=str(meta.get("page") or "").replace("-", "–"), doi=meta.get("DOI", ""))
+    published = ", ".join(str(meta[k]) for k in ("genre", "publisher", "publisher-place") if meta.get(k))
+    return Reference(authors(meta), nested_quotes(meta["title"]), year(meta),
+                     published=", ".join(x for x in (published, _date(meta)) if x), doi=meta.get("DOI", ""))
 
 
 def _date(meta: dict[str, Any]) -> str:

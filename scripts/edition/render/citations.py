@@ -3,7 +3,6 @@ managers, and the "How to cite" page."""
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -11,8 +10,9 @@ from typing import Any
 from ..cite import STYLES, bibtex, ris
 from ..cite.processor import PLACEHOLDER
 from ..model import Edition
-
-SITE_NAME = "Darfur, Rwanda and the Genocide Convention: A Reading Edition"
+from ..read.site import Site
+from ..urls import Here
+from .markup import render, trusted
 
 
 @dataclass
@@ -42,61 +42,23 @@ class Citations:
             f"{base}.json": json.dumps([self.item, self.edition], ensure_ascii=False, indent=1) + "\n",
         }
 
-    def page_data(self) -> str:
-        data = {"url": self.url, "placeholder": PLACEHOLDER, "styles": self.styles(),
-                "downloads": {fmt: f"../../data/cite/{self.source_id}.{ext}"
+    def page_data(self, here: Here) -> dict[str, Any]:
+        """What the page's Cite dialog shows (read by assets/edition.js)."""
+        return {"url": self.url, "placeholder": PLACEHOLDER, "styles": self.styles(),
+                "downloads": {fmt: here.to(f"data/cite/{self.source_id}.{ext}")
                               for fmt, ext in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))}}
-        text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-        return f'<script type="application/json" id="cite-data">{text}</script>'
 
 
-def cite_button() -> str:
-    return ('<button type="button" class="cite-source md-button ui" data-search-exclude '
-            'aria-haspopup="dialog">Cite this source</button>')
-
-
-def how_to_cite_markdown(editions: list[Edition], references: dict[str, Citations]) -> str:
-    maddox = next((e for e in editions if e.source.id == "maddox-2015"), editions[0])
-    example = references[maddox.source.id]
+def how_to_cite_markdown(editions: list[Edition], references: dict[str, Citations], site: Site) -> str:
+    example_edition = next((e for e in editions if e.source.id == site.example_source), editions[0])
+    example = references[example_edition.source.id]
+    block = next((b for b in example_edition.blocks if b.anchor == site.example_anchor), None)
+    anchor = block.anchor if block else next(b.anchor for b in example_edition.blocks if b.label)
     chicago = next(s for s in example.styles() if s["key"] == "chicago-notes")
-    sample_note = chicago["citation_page"].replace(PLACEHOLDER, "49")
-    sample_edition = chicago["edition_bibliography"]
+    pinpoint = (chicago["citation_page"].replace(PLACEHOLDER, block.pages[0]) if block and block.pages
+                else chicago["citation_paragraph"].replace(PLACEHOLDER, anchor.removeprefix("p")))
     unattributed = next((e for e in editions if not e.source.meta.get("author")), None)
-    lines = [
-        "---", "title: How to cite", "---", "", "# How to cite", "",
-        "Every source page has a **Cite this source** button, and every paragraph a **cite** button (❝) beside its "
-        "number. They give the reference in six styles (Chicago notes and bibliography, Chicago author-date, APA 7, "
-        "MLA 9, Harvard Cite Them Right and OSCOLA), formatted from the official CSL styles by citeproc-js, the "
-        "processor Zotero uses, with the printed page when it is known and the paragraph's permanent link. One click "
-        "copies a reference. BibTeX, RIS and CSL-JSON files can be downloaded for reference managers, and Zotero's "
-        "browser connector files the original publication from any source page.", "",
-        "## What ¶ 23 means", "",
-        "Paragraphs are numbered in the margin of each reading page. ¶ 23 is the 23rd paragraph (or list item, or "
-        "block quotation) of the edition's text of that source; its permanent link ends in `#p23`. Numbers never "
-        "move: if a later reading divides a paragraph, the new part is ¶ 23a, and a link to a paragraph that was "
-        "merged into another still leads to its words. Headings, the abstract and notes are not numbered: notes "
-        "are cited by their own number (`#n5`).", "",
-        "## Citing a page or a paragraph", "",
-        "Cite the original publication, with its printed page when the edition shows one (the page numbers in the "
-        "line, “|p. 49”), and add the paragraph's permanent link so that a reader can find the passage. For "
-        "example, in Chicago notes style:", "",
-        f'<blockquote class="cite-example">{sample_note} Reading edition, ¶ 3, '
-        f"<code>{html.escape(example.url)}#p3</code>.</blockquote>", "",
-        "Where the source has no page numbers (the dissertation and the Enough Project report), cite the paragraph "
-        "instead: the styles write “para. 23” (APA, Chicago, Harvard), “par. 23” (MLA) or “para 23” (OSCOLA).", "",
-        "## Citing the edition itself", "",
-        "Cite this edition rather than the original when your argument depends on what the edition did: its "
-        "reading of damaged text (each repair is listed in the page's apparatus), its paragraph numbers, or its "
-        "registers. Name the edition's version, which is printed on every page. For example:", "",
-        f'<blockquote class="cite-example">{sample_edition}</blockquote>', "",
-    ]
-    if unattributed is not None:
-        title = html.escape(unattributed.source.meta["title"])
-        lines += [
-            "## An unattributed source", "",
-            f"The dissertation ({title}) has no known author or original title. Its title here is descriptive and "
-            "in square brackets, as the styles require for a supplied title; the reference begins with it, and its "
-            "date is approximate (“c. 2005”, “[2005?]”). Say that the work is unattributed rather than inventing an "
-            "author, and cite it by paragraph.", "",
-        ]
-    return "\n".join(lines)
+    return render("how-to-cite.md.j2", site=site, label=anchor.removeprefix("p"), link=f"{example.url}#{anchor}",
+                  note=trusted(pinpoint),
+                  edition=trusted(chicago["edition_bibliography"]),
+                  unattributed=unattributed.source.meta["title"] if unattributed else None)

@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from ..model import Edition
-from .bibliography import authors, reference_html, year
-from .inline import KIND_LABEL
-from .inline import e as escape
+from ..read.site import Site
+from ..urls import Here
+from ..vocabulary import REPAIRS, BlockKind
+from .bibliography import authors, reference, year
+from .markup import prose, render
 from .performance import RESULTS as PERFORMANCE_RESULTS
-
-TEMPLATES = Path(__file__).parent / "templates"
-WHY = {
-    "glued-words": "a space the extraction lost is restored (“affairsis” reads “affairs is”).",
-    "line-end-hyphen": "a word broken at a line end is joined; the hyphen is kept only where it belongs to the word.",
-    "note-ref": "a note number run into the text (“Genocide1”) becomes a note reference, linked to its note.",
-    "page-break-join": "a paragraph that a page break cut in two is joined again.",
-    "detached-note": "a note number printed at the top of the next page is put back after its sentence.",
-    "running-header": "the printed page's running header, caught in the middle of a sentence, is removed.",
-    "page-marker": "a marker such as “[End Page 222]” is removed from the text and shown as a page number.",
-    "site-furniture": "a web site's header or navigation line, not part of the article, is removed.",
-    "sidebar": "a boxed text printed in the middle of a sentence is set apart after its paragraph.",
-}
-
+from .views import SourceSummary
 
 # Past this many sources the sidebar links to one page listing them all instead of listing each: every
 # page carries the sidebar, and a thousand links in it would be most of each page's weight (and make the
@@ -78,34 +64,25 @@ def nav_title(edition: Edition) -> str:
     return f"{who} {year(meta)}"
 
 
-def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
-                       autoescape=False)
-
-
-def summaries(editions: list[Edition]) -> list[dict[str, Any]]:
-    out = []
+def summaries(editions: list[Edition]) -> list[SourceSummary]:
     titles = short_titles(editions)
+    out = []
     for e in editions:
-        numbered = [b for b in e.blocks if b.label and b.kind != "note"]
         pages = [b.number for b in e.page_breaks if b.number is not None]
         last = max((b.last or b.number for b in e.page_breaks if b.number is not None), default=None)
-        out.append({
-            "id": e.source.id,
-            "nav_title": titles[e.source.id],
-            "reference": reference_html(e.source.meta),
-            "description": e.source.meta.get("edition", {}).get("description", ""),
-            "blocks": len(numbered),
-            "pages": f"{min(pages)}–{last}" if pages else "",
-            "repairs": len(e.repairs),
-            "counts": Counter(r.kind for r in e.repairs),
-            "pages_note": e.pages_note,
-        })
+        out.append(SourceSummary(
+            id=e.source.id, nav_title=titles[e.source.id], reference=reference(e.source.meta),
+            description=e.source.meta.get("edition", {}).get("description", ""),
+            blocks=sum(1 for b in e.blocks if b.label and b.kind != BlockKind.NOTE),
+            pages=f"{min(pages)}–{last}" if pages else "", repairs=len(e.repairs),
+            counts=Counter(r.kind for r in e.repairs), pages_note=e.pages_note))
     return out
 
 
-def home_markdown(editions: list[Edition], version: str) -> str:
-    return _env().get_template("index.md.j2").render(sources=summaries(editions), version=version)
+def home_markdown(editions: list[Edition], version: str, site: Site) -> str:
+    sources = summaries(editions)
+    return render("home.md.j2", site=site, sources=sources, version=version,
+                  introduction=prose(site.introduction, sources=sources))
 
 
 def all_sources_markdown(editions: list[Edition]) -> str | None:
@@ -113,30 +90,26 @@ def all_sources_markdown(editions: list[Edition]) -> str | None:
     its reference, by the first letter of its short title; None when the sidebar lists them."""
     if len(editions) <= NAV_SOURCES_MAX:
         return None
-    titles = short_titles(editions)
-    by_letter: dict[str, list[Edition]] = defaultdict(list)
+    here = Here(ALL_SOURCES)
+    by_title = {s.id: s for s in summaries(editions)}
+    by_letter: dict[str, list[tuple[str, SourceSummary]]] = defaultdict(list)
     for edition in sorted(editions, key=reading_order):
-        first = titles[edition.source.id][:1].upper()
-        by_letter[first if first.isalpha() else "#"].append(edition)
-    out = ["---", "title: All sources", "---", "", "# All sources", "",
-           f"The {len(editions)} sources of this edition, by author.", ""]
-    for letter, group in by_letter.items():
-        items = "".join(f'<li><a href="../sources/{ed.source.id}/">{escape(titles[ed.source.id])}</a> '
-                        f'<span class="reference">{reference_html(ed.source.meta)}</span></li>' for ed in group)
-        out += [f"## {letter}", "", f'<ul class="all-sources">{items}</ul>', ""]
-    return "\n".join(out)
+        summary = by_title[edition.source.id]
+        first = summary.nav_title[:1].upper()
+        by_letter[first if first.isalpha() else "#"].append((here.source(summary.id), summary))
+    return render("all-sources.md.j2", count=len(editions), letters=list(by_letter.items()))
 
 
-def about_markdown(editions: list[Edition], version: str, entries: list[Any]) -> str:
-    kinds = [(k, KIND_LABEL[k], WHY[k]) for k in WHY]
+def about_markdown(editions: list[Edition], version: str, entries: list[Any], site: Site) -> str:
     by_register = Counter(e.register for e in entries)
     registers = {
         "total": len(entries),
         "counts": ", ".join(f"{n} {r}s" for r, n in sorted(by_register.items())),
         "mentions": sum(len(b.mentions) for e in editions for b in e.blocks),
     }
-    return _env().get_template("about.md.j2").render(sources=summaries(editions), version=version, kinds=kinds,
-                                                     registers=registers)
+    sources = summaries(editions)
+    return render("about.md.j2", sources=sources, version=version, kinds=REPAIRS, registers=registers,
+                  linking=prose(site.linking, sources=sources, registers=registers))
 
 
 def sources_json(editions: list[Edition], version: str) -> str:

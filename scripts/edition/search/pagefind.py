@@ -7,15 +7,16 @@ timeline, ...) is indexed from its article as built. Pagefind's own indexer (fro
 
 from __future__ import annotations
 
-import html
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
 from ..errors import InputError
+from ..render.markup import template
 from . import SearchDoc, with_folded
 
 OUTPUT = "pagefind"
@@ -27,13 +28,11 @@ def doc_html(doc: SearchDoc) -> str:
     also a metadata field of its own: `n{words}x{i}`, the i-th name of that many words, weighed by
     meta_weights() in proportion to 1/words, so that the entry whose name or alias the query matches whole
     (UNAMID) ranks above one whose longer name merely contains it (Friends of UNAMID)."""
-    url = f'<a data-pagefind-meta="url[href]" href="{html.escape(doc.location)}"></a>'
-    if doc.names:
-        head = f'<h1>{html.escape(doc.title)}</h1><p data-pagefind-weight="7">{name_fields(doc.names)}</p>'
-    else:
-        head = f'<p data-pagefind-meta="title" data-pagefind-weight="0.5">{html.escape(doc.title)}</p>'
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><article>'
-            f"{url}{head}<p>{html.escape(doc.text)}</p></article></body></html>")
+    return str(_templates().record(doc, name_fields(doc.names)))
+
+
+def _templates() -> Any:
+    return template("pagefind.html.j2").module
 
 
 def meta_weights() -> dict[str, float]:
@@ -47,15 +46,16 @@ def meta_weights() -> dict[str, float]:
     return weights
 
 
-def name_fields(names: tuple[str, ...]) -> str:
+def name_fields(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each name with its field: `n{words}x{i}`, the i-th name of that many words."""
     seen: dict[int, int] = {}
     fields = []
     for name in names:
         words = min(len(name.split()), MAX_WORDS)
         seen[words] = seen.get(words, 0) + 1
         if seen[words] <= MAX_PER_LENGTH:
-            fields.append(f'<span data-pagefind-meta="n{words}x{seen[words]}">{html.escape(name)}</span>')
-    return " · ".join(fields)
+            fields.append((f"n{words}x{seen[words]}", name))
+    return fields
 
 
 def page_with_folded(text: str) -> str:
@@ -65,7 +65,7 @@ def page_with_folded(text: str) -> str:
         return text
     plain = BeautifulSoup(text[text.find("<article"):end], "html.parser").get_text(" ")
     extra = with_folded(plain)[len(plain):]
-    return text[:end] + (f"<p>{html.escape(extra)}</p>" if extra else "") + text[end:]
+    return text[:end] + (str(_templates().folded(extra)) if extra else "") + text[end:]
 
 
 def stage(site: Path, docs: list[SearchDoc], folder: Path) -> int:
