@@ -13,72 +13,20 @@ import argparse
 import json
 import os
 import platform
-import random
 import re
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+import yaml
 
-import yaml  # noqa: E402
-
-from edition.pipeline import build  # noqa: E402
-
-
-def variant(text: str, k: int) -> str:
-    """A varied copy of a seed: paragraphs dropped and reordered within their section, words swapped."""
-    rng = random.Random(k)
-    paragraphs = text.split("\n\n")
-    kept = [p for p in paragraphs if rng.random() > 0.15 or len(paragraphs) < 8]
-    for _ in range(max(1, len(kept) // 10)):
-        i, j = rng.randrange(len(kept)), rng.randrange(len(kept))
-        kept[i], kept[j] = kept[j], kept[i]
-    words = re.findall(r"[A-Za-z]{5,}", text)
-    out = "\n\n".join(kept)
-    for _ in range(20):
-        a, b = rng.choice(words), rng.choice(words)
-        out = out.replace(f" {a} ", f" {b} ", 1)
-    return out
-
-
-def copy_files(dest: Path, names: tuple[str, ...] = ("scripts", "registry", "mkdocs.yml")) -> Path:
-    """The project's own files and folders of these names (no caches) copied to `dest`."""
-    for name in names:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
-
-
-def make_corpus(size: int, dest: Path) -> Path:
-    """A project with `size` sources: the five seeds, then varied copies of them."""
-    copy_files(dest)
-    seeds = dest / "seeds"
-    seeds.mkdir()
-    originals = sorted((ROOT / "seeds").glob("*.txt"))
-    for path in originals:
-        shutil.copy2(path, seeds / path.name)
-        shutil.copy2(path.with_suffix(".yml"), seeds / path.with_suffix(".yml").name)
-    for k in range(size - len(originals)):
-        seed = originals[k % len(originals)]
-        stem = f"{seed.stem}_v{k:04d}"
-        (seeds / f"{stem}.txt").write_text(variant(seed.read_text(encoding="utf-8"), k), encoding="utf-8")
-        meta = seed.with_suffix(".yml").read_text(encoding="utf-8")
-        meta = re.sub(r"^id: (.+)$", rf"id: \1-v{k:04d}", meta, flags=re.M)
-        meta = re.sub(r'^title: "(.*)"$', rf'title: "\1 (variant {k})"', meta, flags=re.M)
-        (seeds / f"{stem}.yml").write_text(meta, encoding="utf-8")
-    return dest
+from edition.pipeline import build
+from edition.workbench import ROOT, free_port, make_corpus, mkdocs_serve, wait_for
 
 
 def peak_child_mb() -> float:
@@ -200,34 +148,6 @@ def search_cost(site: Path, engine: str) -> dict:
     server.shutdown()
     return {"engine": engine, "query": SEARCH_QUERY, "requests": len(searched),
             "downloaded_mb": round(size / 2**20, 2), "first_result_s": round(seconds, 2)}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, text: str, timeout: float = 300) -> str:
-    """The page at `url` once it contains `text` (polled; an error if it does not within `timeout` s)."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                page = response.read().decode("utf-8")
-                if text in page:
-                    return page
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
-
-
-def mkdocs_serve(project: Path, port: int) -> subprocess.Popen:
-    """`mkdocs serve --dirty` of the project, as the README runs it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def serve_latency(project: Path) -> dict:

@@ -14,8 +14,6 @@ import logging
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from edition.errors import InputError
 from edition.pipeline import build
 

@@ -12,8 +12,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from edition.errors import InputError
 from edition.index.candidates import candidates, report
 from edition.pipeline import build

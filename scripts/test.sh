@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 npm ci --prefix scripts/cite --no-audit --no-fund --loglevel=error
 
 if [ ! -x /usr/bin/chromium ]; then

@@ -1,52 +1,47 @@
-"""Shared fixtures: a copy of the project built with `mkdocs build`, as a user would."""
+"""Shared fixtures: a copy of the project built with `mkdocs build`, as a user would, and a browser.
+Helpers are in support.py. Each test is marked by what it needs (pytest -m): `browser` (Chromium),
+`build` (a site or an edition is built), or `unit` (neither: the fast tier)."""
 
 from __future__ import annotations
 
-import functools
 import json
+import os
 import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchmark import copy_files, make_corpus  # noqa: E402  (the benchmark's corpora are copies of the project too)
+from edition.workbench import make_corpus
+from support import BUILD_DATE, CHROMIUM, MANY, ROOT, VERSION, copy_project, mkdocs_build, serve
 
-SOURCE_IDS = ["darfur-dissertation-2005", "maddox-2015", "ismail-jones-prendergast-2011",
-              "black-williams-2008", "kuperman-1996"]
+BROWSER_FIXTURES = {"browser", "served", "served_pagefind"}
+BUILD_FIXTURES = {"built", "site", "many", "project"}
 
 
-def copy_project(dest: Path) -> Path:
-    """The project's own files (no build output) copied to `dest`."""
-    copy_files(dest, ("seeds", "scripts", "registry", "mkdocs.yml"))
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
-    return dest
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test by the fixtures it uses; a test that builds without them is marked in its module."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
+        elif names & BUILD_FIXTURES or item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
-
-
-def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
-    return run([sys.executable, "-m", "mkdocs", "build", "-q"], project)
-
-
-def build_script(project: Path) -> subprocess.CompletedProcess[str]:
-    return run([sys.executable, "scripts/build.py", "--root", str(project)], project)
+def fixed_version() -> dict[str, str]:
+    """The edition's version and MkDocs' build date fixed (the sitemap's dates), for comparable builds."""
+    return dict(os.environ, EDITION_VERSION=VERSION, SOURCE_DATE_EPOCH=BUILD_DATE)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built with `mkdocs build` (the edition's version fixed, so that the site can be compared)."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = mkdocs_build(project)
+    result = mkdocs_build(project, fixed_version())
     assert result.returncode == 0, result.stderr
     return project
 
@@ -55,8 +50,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site(built: Path) -> Path:
     return built / "site"
 
-
-MANY = 40  # sources: more than the sidebar lists, and more than PAGE_ROWS dated rows for the timeline
 
 
 @pytest.fixture(scope="session")
@@ -67,32 +60,6 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-def page(site: Path, source_id: str) -> BeautifulSoup:
-    return BeautifulSoup((site / "sources" / source_id / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def edition_data(site: Path, source_id: str) -> dict:
-    return json.loads((site / "data" / "edition" / f"{source_id}.json").read_text(encoding="utf-8"))
-
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path) -> Iterator[str]:
-    """The folder served over HTTP on a free port, as the address of its root (no trailing slash)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -121,15 +88,15 @@ def served_pagefind(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright  # only the browser tests need Playwright
+
     assert Path(CHROMIUM).exists(), "Chromium is missing: run the tests with scripts/test.sh, which installs it"
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         yield b
         b.close()
-
-
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

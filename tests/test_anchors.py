@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
-from conftest import SOURCE_IDS, build_script, copy_project, edition_data, page
+import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from edition.segment.anchors import Entry, assign
+from support import SOURCE_IDS, build_script, copy_project, edition_data, page
 
 
 def anchor_sets(docs: Path) -> dict[str, list[str]]:
@@ -31,11 +30,16 @@ def test_every_paragraph_has_a_number_and_a_link(site: Path) -> None:
             assert link is not None and link["href"] == f"#{p['id']}", p.get("id")
 
 
-def test_headings_have_ids(site: Path) -> None:
-    for h in page(site, "maddox-2015").select("article h2"):
-        assert h.get("id")
+@pytest.mark.parametrize("source_id", SOURCE_IDS)
+def test_every_heading_has_a_unique_id_that_the_contents_link_to(site: Path, source_id: str) -> None:
+    soup = page(site, source_id)
+    ids = [h.get("id") for h in soup.select("article h2, article h3")]
+    assert ids and all(ids) and len(set(ids)) == len(ids)
+    contents = {a["href"].split("#")[-1] for a in soup.select("nav.md-nav--secondary a.md-nav__link")}
+    assert set(ids) <= contents, set(ids) - contents
 
 
+@pytest.mark.build
 def test_anchors_do_not_move_when_something_else_changes(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     assert build_script(project).returncode == 0
@@ -77,6 +81,7 @@ def test_a_merged_paragraph_redirects_to_the_one_holding_its_words() -> None:
     assert redirects == {"p2": "p1"}  # and keeps redirecting in later builds
 
 
+@pytest.mark.build
 def test_a_rebuilt_source_keeps_old_anchors_working(tmp_path: Path) -> None:
     """End to end: a better reading splits a paragraph of 003; old links still land on their text."""
     project = copy_project(tmp_path / "p")
@@ -98,6 +103,7 @@ def test_a_rebuilt_source_keeps_old_anchors_working(tmp_path: Path) -> None:
         assert now[target][:30] == text[:30] or text[:30] in now[target], anchor
 
 
+@pytest.mark.build
 def test_a_second_build_changes_nothing(tmp_path: Path) -> None:
     """Output depends only on the inputs: rebuilding writes no file (and `mkdocs serve` does not loop)."""
     project = copy_project(tmp_path / "p")

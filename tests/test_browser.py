@@ -3,7 +3,10 @@ a link by quoted words finds its paragraph, and the copy-link control copies a p
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 def test_a_retired_anchor_redirects_to_its_paragraph(served: str, browser: Browser) -> None:

@@ -5,16 +5,13 @@ as a build from scratch."""
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
-
-sys.path.insert(0, str(ROOT / "scripts"))
 from edition.pipeline import build
+from support import copy_project
 
 
 def docs_of(project: Path) -> dict[str, bytes]:

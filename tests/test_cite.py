@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SOURCE_IDS, page
+from support import ROOT, SOURCE_IDS, page
 
 EXPECTED = json.loads((ROOT / "tests" / "cite" / "expected.json").read_text(encoding="utf-8"))
 STYLES = ["chicago-notes", "chicago-author-date", "apa", "mla", "harvard", "oscola"]

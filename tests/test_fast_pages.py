@@ -16,9 +16,9 @@ import pytest
 from jinja2 import DictLoader, Environment
 from mkdocs.structure.toc import get_toc
 
-from conftest import copy_project, run
 from edition.render.prerendered import HeadingsAndBlocks, PrerenderedHtml
 from edition.render.shells import Shells
+from support import copy_project, run
 
 EXTENSIONS = ["toc", "attr_list", "tables", PrerenderedHtml()]
 CONFIGS = {"toc": {"permalink": "¶", "permalink_title": "Link to this section"}}
@@ -149,6 +149,7 @@ def differing(a: Path, b: Path) -> list[str]:
                                      and filecmp.cmp(a / n, b / n, shallow=False))]
 
 
+@pytest.mark.build
 def test_the_seeds_site_is_the_same_built_either_way(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     fast, log = built_site(project, fast=True)

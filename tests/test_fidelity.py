@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SOURCE_IDS, edition_data, page
+from support import ROOT, SOURCE_IDS, edition_data, page
 
 BLOCK_TAGS = ["p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "div", "td", "th"]
 TOKEN = re.compile(r"[^\W\d_]+|\d+")

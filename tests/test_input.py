@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_script, copy_project, mkdocs_build
+from support import build_script, copy_project, mkdocs_build
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

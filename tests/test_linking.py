@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SOURCE_IDS, page
-
-sys.path.insert(0, str(ROOT / "scripts"))
 from edition.index.evaluate import Score, score_paragraph
+from support import ROOT, SOURCE_IDS, page
 
 GOLD = ROOT / "tests" / "gold"
 
@@ -107,6 +105,7 @@ def test_exports(site: Path) -> None:
     assert block["text"][int(first["start"]):int(first["end"])] == first["surface"]
 
 
+@pytest.mark.build
 def test_no_candidate_is_left_unreviewed() -> None:
     import subprocess
 

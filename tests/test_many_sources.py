@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import MANY, SOURCE_IDS
 from edition.render.site_pages import NAV_SOURCES_MAX
+from support import MANY, SOURCE_IDS
 
 
 def sidebar_links(page: Path) -> list[str]:

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
-
-sys.path.insert(0, str(ROOT / "scripts"))
 import edition.pipeline as pipeline
+from support import copy_project
 
 
+@pytest.mark.build
 def test_progress_bars_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
@@ -23,6 +22,7 @@ def test_progress_bars_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "sources:" in shown and "/5" in shown  # the sources, counted
 
 
+@pytest.mark.build
 def test_quiet_under_ci(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     monkeypatch.setenv("CI", "true")

@@ -3,7 +3,6 @@ every word in order, and renders markup in a source as text."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import markdown
@@ -12,9 +11,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_fidelity import apply_repairs, tokens
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
 from edition.cite import STYLES
 from edition.model import Source
 from edition.read import READERS

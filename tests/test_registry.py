@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import build_script, copy_project
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from edition.annotate import Matcher
 from edition.errors import InputError
 from edition.registry import load_registry
+from support import build_script, copy_project
 
 TRAPS = """
 - id: united-states
@@ -172,6 +169,7 @@ def test_registry_errors_name_file_and_line(tmp_path: Path, files: dict[str, str
     assert message in str(err.value)
 
 
+@pytest.mark.build
 def test_evidence_must_name_a_paragraph_that_exists(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     for register in (project / "registry").glob("*s.yml"):

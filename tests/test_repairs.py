@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SOURCE_IDS, edition_data, page
+from support import SOURCE_IDS, edition_data, page
 
 # (source, what the source has, what the edition must read)
 VERIFIED = [

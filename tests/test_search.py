@@ -3,11 +3,15 @@ built site in headless Chromium. Screenshots of pages and results go to test-res
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page
 
-from conftest import ROOT
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+from support import ROOT
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search" / "queries.yml").read_text(encoding="utf-8"))
 SHOTS = ROOT / "test-results"

@@ -4,16 +4,16 @@ navigation of every page, not only of the pages whose own Markdown changed."""
 from __future__ import annotations
 
 import shutil
-import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+import pytest
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchmark import free_port, mkdocs_serve, wait_for
+from edition.workbench import free_port, mkdocs_serve, wait_for
+from support import copy_project
 
 
+@pytest.mark.build
 def test_a_source_added_under_serve_is_in_every_pages_navigation(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     port = free_port()

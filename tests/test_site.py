@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import SOURCE_IDS, page
+from support import SOURCE_IDS, edition_data, page
 
 
 def test_home_lists_every_source_with_its_metadata(site: Path) -> None:
@@ -26,9 +26,19 @@ def test_every_source_page_names_its_edition_version(site: Path) -> None:
         assert re.search(r"version \d{4}-\d{2}-\d{2}", version)
 
 
-def test_about_page_counts_the_repairs(site: Path) -> None:
-    text = BeautifulSoup((site / "about" / "index.html").read_text(encoding="utf-8"), "html.parser").get_text()
-    assert "The anchor scheme" in text and "#p23" in text and "words run together" in text
+def test_about_page_counts_each_sources_repairs_as_its_apparatus_lists_them(site: Path) -> None:
+    about = BeautifulSoup((site / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    table = next(t for t in about.select("table") if "words run together" in t.get_text())
+    kinds = [th.get_text() for th in table.select("thead th")][1:-1]
+    rows = {tr.td.a["href"].split("/")[-2]: [int(td.get_text()) for td in tr.select("td")[1:]]
+            for tr in table.select("tbody tr")}
+    assert sorted(rows) == sorted(SOURCE_IDS)
+    labels = dict(zip(kinds, range(len(kinds)), strict=True))
+    for source_id, counts in rows.items():
+        apparatus = edition_data(site, source_id)["apparatus"]
+        assert counts[-1] == len(apparatus), source_id
+        assert sum(counts[:-1]) == len(apparatus), source_id
+        assert counts[labels["words run together"]] == sum(r["kind"] == "glued-words" for r in apparatus)
 
 
 def test_data_export(site: Path) -> None:

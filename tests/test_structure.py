@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edition_data, page
+from support import edition_data, page
 
 
 def headings(site: Path, source_id: str) -> list[str]:

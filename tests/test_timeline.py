@@ -8,18 +8,22 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
 
-from conftest import serve
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
 from edition.render.site_pages import short_titles
-from edition.render.timeline import PAGE_ROWS, Row, paginate
+from edition.render.timeline import PAGE_ROWS, paginate
+from edition.render.views import TimelineRow
+from support import serve
 
 
-def rows(*years: tuple[str, int]) -> list[Row]:
-    return [Row(f"{year}-01-01", "s", "<li></li>") for year, n in years for _ in range(n)]
+def rows(*years: tuple[str, int]) -> list[TimelineRow]:
+    return [TimelineRow(f"{year}-01-01", "s", year, "sources/s/") for year, n in years for _ in range(n)]
 
 
 def test_periods_keep_years_whole_and_split_only_a_year_too_big_for_a_page() -> None:

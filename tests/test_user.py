@@ -4,15 +4,19 @@ serious or critical accessibility violation. Screenshots go to test-results/."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
 
-from conftest import ROOT
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+from support import ROOT
 
 SHOTS = ROOT / "test-results"
+SHOTS.mkdir(exist_ok=True)
 PAGES = ["/", "/sources/maddox-2015/", "/register/actors/janjaweed/", "/register/actors/", "/timeline/"]
 
 
@@ -69,13 +73,23 @@ def test_cite_a_paragraph_and_copy_it(served: str, browser: Browser) -> None:
     context.close()
 
 
-def test_screenshots_of_a_source_an_entry_and_the_timeline(served: str, browser: Browser) -> None:
-    SHOTS.mkdir(exist_ok=True)
+SHOTS_OF = [  # (name, address, what the reader must see on the screen first)
+    ("source-page", "/sources/black-williams-2008/#p3", "#p3"),
+    ("entry-page", "/register/actors/janjaweed/", "article h1"),
+    ("timeline", "/timeline/#y2004", "#y2004"),
+    ("home", "/", "article h1"),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "target"), SHOTS_OF, ids=[s[0] for s in SHOTS_OF])
+def test_a_page_opens_with_its_target_on_screen_styled_by_the_theme(served: str, browser: Browser, name: str,
+                                                                     path: str, target: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    shots = [("source-page", "/sources/black-williams-2008/#p3"), ("entry-page", "/register/actors/janjaweed/"),
-             ("timeline", "/timeline/#y2004"), ("home", "/")]
-    for name, path in shots:
-        page.goto(f"{served}{path}")
-        page.wait_for_load_state("networkidle")
-        page.screenshot(path=str(SHOTS / f"{name}.png"))
-        assert (SHOTS / f"{name}.png").stat().st_size > 10_000
+    page.goto(f"{served}{path}")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    box = page.locator(target).first.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, f"{target} is not on the first screen: {box}"
+    header = page.locator("header.md-header").bounding_box()
+    assert header is not None and header["height"] > 30  # Material's stylesheet is applied
+    assert page.locator(".md-sidebar--primary").is_visible()  # the navigation is beside the text
