@@ -35,6 +35,7 @@ from .read.site import Site, load_site
 from .registry import Registry, check_evidence, load_registry
 from .render.citations import Citations, how_to_cite_markdown
 from .render.exports import entries_json, mentions_csv, mentions_json
+from .render.markup import keep_compiled
 from .render.performance import performance_markdown
 from .render.registers import register_pages
 from .render.site_pages import (
@@ -90,6 +91,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
         log.warning(warning)
     clock.lap("read")
     cache = Cache(root / ".cache" / "edition")
+    keep_compiled(cache.folder / "templates" if cache.folder else None)
     registry = cached_registry(root / "registry", cache)
     protected = load_protected(root / "registry" / "protected.yml") | registry.names()
     clock.lap("registry")
@@ -111,7 +113,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     version = edition_version(root)
     titles = " ".join(str(e.source.meta.get("title", "")) for e in editions)
     references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names(titles),
-                             site.citation_title)
+                             site.citation_title, cache)
     searched = clock.timed("index", search_docs, editions, index)
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
                     seconds=clock.seconds, search_docs=searched, reused=reused)
@@ -253,14 +255,14 @@ def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
 
 
 def cite_all(editions: list[Edition], version: str, site_url: str, proper: frozenset[str],
-             edition_title: str) -> dict[str, Citations]:
+             edition_title: str, cache: Cache | None = None) -> dict[str, Citations]:
     """References in every style, for each source and for its reading edition."""
     items, editions_items = [], []
     for e in editions:
         url = f"{site_url}sources/{e.source.id}/"
         items.append(csl_item(e.source.meta, proper))
         editions_items.append(edition_item(e.source.meta, url, version, edition_title))
-    formatted = format_references(items + editions_items)
+    formatted = format_references(items + editions_items, cache)
     return {e.source.id: Citations(e.source.id, f"{site_url}sources/{e.source.id}/", formatted, items[i],
                                    editions_items[i]) for i, e in enumerate(editions)}
 

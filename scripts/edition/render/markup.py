@@ -9,13 +9,14 @@ tests/test_templates.py checks that no other module or template marks anything s
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -39,16 +40,35 @@ def front_matter_value(value: Any) -> Markup:
     return trusted(json.dumps(value, ensure_ascii=False))
 
 
+def theme_text(text: str) -> str:
+    """Text that MkDocs hands to the theme as HTML (a page's title and description, a navigation title):
+    the theme prints these as they are, in elements and attributes alike, so they are escaped here."""
+    return html.escape(str(text), quote=True)
+
+
+def in_script(json_text: str) -> str:
+    """JSON inside a <script> element: no text in it can close the element or open a comment there."""
+    return json_text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+
+
 def script_json(value: Any) -> Markup:
-    """JSON inside a <script> element: "</" is written "<\\/" so that no text can close the element."""
-    return trusted(json.dumps(value, ensure_ascii=False).replace("</", "<\\/"))
+    """A value as JSON inside a <script> element."""
+    return trusted(in_script(json.dumps(value, ensure_ascii=False)))
+
+
+def keep_compiled(folder: Path | None) -> None:
+    """Keep the templates compiled in `folder` from one build to the next (each is keyed by its text, so
+    an edited template is compiled again); None: compile them in every build."""
+    environment().bytecode_cache = FileSystemBytecodeCache(str(folder)) if folder else None
+    if folder:
+        folder.mkdir(parents=True, exist_ok=True)
 
 
 @cache
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(md=markdown_text, yaml=front_matter_value, script_json=script_json)
+    env.filters.update(md=markdown_text, yaml=front_matter_value, script_json=script_json, theme=theme_text)
     return env
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .markup import in_script
+
 UNKNOWN_INSTITUTION = "[Institution unknown]"
 
 
@@ -67,5 +69,4 @@ def jsonld(meta: dict[str, Any], url: str, version: str) -> str:
     if not meta.get("author"):
         data["creditText"] = "Author unknown"
     data["version"] = version
-    return json.dumps({k: v for k, v in data.items() if v not in ("", [], None)}, ensure_ascii=False) \
-        .replace("</", "<\\/")
+    return in_script(json.dumps({k: v for k, v in data.items() if v not in ("", [], None)}, ensure_ascii=False))

@@ -8,10 +8,10 @@ from typing import Any
 
 from ..model import Edition
 from ..read.site import Site
-from ..urls import Here
+from ..urls import Here, source_page
 from ..vocabulary import REPAIRS, BlockKind
 from .bibliography import authors, reference, year
-from .markup import prose, render
+from .markup import prose, render, theme_text
 from .performance import RESULTS as PERFORMANCE_RESULTS
 from .views import SourceSummary
 
@@ -157,7 +157,7 @@ def site_nav(editions: list[Edition], index: Any) -> list[Any]:
 
     titles = short_titles(editions)
     sources = ALL_SOURCES if len(editions) > NAV_SOURCES_MAX else [
-        {titles[e.source.id]: f"sources/{e.source.id}.md"} for e in editions]
+        {theme_text(titles[e.source.id]): source_page(e.source.id)} for e in editions]
     return [
         {"Home": "index.md"},
         {"Sources": sources},
