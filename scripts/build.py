@@ -14,7 +14,7 @@ import logging
 import sys
 from pathlib import Path
 
-from edition.errors import InputError
+from edition.errors import InputError, ToolError
 from edition.pipeline import build
 
 
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.INFO)
     try:
         report = build(args.root, args.docs)
-    except InputError as err:
+    except (InputError, ToolError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     blocks = sum(len(e.blocks) for e in report.editions)

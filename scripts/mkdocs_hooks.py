@@ -23,7 +23,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.toc import get_toc
 from tqdm import tqdm
 
-from edition.errors import InputError
+from edition.errors import InputError, ToolError
 from edition.pipeline import build, quiet, staging_dir, swap_in
 from edition.render.prerendered import HeadingsAndBlocks, PrerenderedHtml, heading_ids
 from edition.render.shells import Shells
@@ -85,7 +85,7 @@ def on_config(config: Any, **_: Any) -> Any:
 def on_pre_build(config: Any, **_: Any) -> None:
     try:
         report = build(ROOT, Path(config["docs_dir"]), config.get("site_url"))
-    except InputError as err:
+    except (InputError, ToolError) as err:
         # Abort before MkDocs cleans site/: the previous site and docs stay as they were.
         raise Abort(f"Edition build failed: {err}") from err
     config["nav"] = report.nav
@@ -172,8 +172,12 @@ def on_post_build(config: Any, **_: Any) -> None:
     STATE.headings = None
     if STATE.search_docs is not None:
         write = pagefind.write_index if STATE.search == "pagefind" else lunr.rewrite_index
-        write(Path(config["site_dir"]), STATE.search_docs)
-        STATE.search_docs = None
+        try:
+            write(Path(config["site_dir"]), STATE.search_docs)
+        except ToolError as err:
+            raise Abort(f"Search index failed: {err}") from err  # the staged site is not swapped in
+        finally:
+            STATE.search_docs = None
     if STATE.final_site is not None:
         swap_in(Path(config["site_dir"]), STATE.final_site)
 

@@ -23,7 +23,8 @@ SNAPSHOT = ROOT / "tests" / "snapshots" / "seeds-site.json"
 INTENDED = {
     "how-to-cite/index.html": "the example cites Maddox ¶ 3 on its printed page, p. 50, read from the edition "
                               "(the page was written into the code as 49)",
-    "search/search_index.json": "the How to cite page's text, as above",
+    "search/search_index.json": "the How to cite page's text, as above; and the paragraphs' and entries' words "
+                                "escaped as HTML, since Material shows a result's text as HTML",
     "assets/edition.css": "the margin controls have a layout of their own on a phone",
 }
 

@@ -19,3 +19,8 @@ class InputError(Exception):
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1
+
+
+class ToolError(Exception):
+    """A program the build runs (Node.js with citeproc-js, Pagefind) is missing or failed: not a fault
+    of the input. The message names the program and what to do."""

@@ -17,7 +17,10 @@ from .mapped import Edit, MappedText, position, shift
 from .noterefs import NoteNumbers, glued_edits, superscript_edits
 from .words import glued_word_edits, number_glue_edits, punctuation_glue_edits
 
-LITERAL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|<[^>\s]+>|\S+\.(?:pdf|html?|org|com)\b")
+# Text that is not English prose to segment: web and e-mail addresses, file names, markup (a tag with
+# its attributes, an entity) and code ("onerror=alert(1)"): left as the source has it.
+LITERAL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|</?[A-Za-z!][^<>]{0,400}>|&#?\w+;"
+                     r"|javascript:\S+|\S*[=<>{}]\S*|\S+\.(?:pdf|html?|org|com)\b")
 NO_NOTE_REFS = {BlockKind.NOTE, BlockKind.FRONT, BlockKind.HEADING}
 
 

@@ -5,10 +5,15 @@ front matter says `search: exclude`) and get their documents here: one per parag
 from __future__ import annotations
 
 import json
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
 from . import SearchDoc, fold, with_folded
+
+
+def escape(text: str) -> str:
+    return html_escape(text, quote=False)
 
 
 def rewrite_index(site: Path, docs: list[SearchDoc]) -> int:
@@ -35,10 +40,12 @@ def rewrite_index(site: Path, docs: list[SearchDoc]) -> int:
 
 def lunr_doc(doc: SearchDoc) -> dict[str, Any]:
     """A document as Material's index holds it: an entry's names are tags (an alias, or "Bassole"
-    for "Bassolé", finds the entry as its name would)."""
-    out: dict[str, Any] = {"location": doc.location, "title": doc.title, "text": doc.text}
+    for "Bassolé", finds the entry as its name would). Material shows a result's title, text and tags
+    as HTML, so each is escaped as Material's own plugin escapes a page's text: a source's words stay
+    words, whatever they look like."""
+    out: dict[str, Any] = {"location": doc.location, "title": escape(doc.title), "text": escape(doc.text)}
     if doc.names:
-        out["tags"] = list(doc.names)
+        out["tags"] = [escape(name) for name in doc.names]
     if doc.boost is not None:
         out["boost"] = doc.boost
     return out

@@ -15,7 +15,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from ..errors import InputError
+from ..errors import ToolError
 from ..render.markup import template
 from . import SearchDoc, with_folded
 
@@ -97,5 +97,5 @@ def write_index(site: Path, docs: list[SearchDoc]) -> int:
              "--root-selector", "article", "--exclude-selectors", ".headerlink", "--force-language", "en",
              "--quiet"], capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise InputError(f"pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
+        raise ToolError(f"Pagefind failed to index the site: {done.stderr.strip() or done.stdout.strip()}")
     return count
