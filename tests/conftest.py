@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from edition.workbench import make_corpus
-from support import BUILD_DATE, CHROMIUM, MANY, ROOT, VERSION, copy_project, mkdocs_build, serve
+from support import BUILD_DATE, CHROMIUM, MANY, ROOT, VERSION, copy_project, mkdocs_build, replace_once, serve
 
 BROWSER_FIXTURES = {"browser", "served", "served_pagefind"}
 BUILD_FIXTURES = {"built", "site", "many", "project"}
@@ -78,9 +78,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def served_pagefind(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site built with Pagefind as its search engine (extra.search: pagefind in mkdocs.yml)."""
     project = copy_project(tmp_path_factory.mktemp("pagefind"))
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "search: !ENV [EDITION_SEARCH, lunr]", "search: pagefind"), encoding="utf-8")
+    replace_once(project / "mkdocs.yml", "search: !ENV [EDITION_SEARCH, lunr]", "search: pagefind")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "pagefind" / "pagefind.js").exists()

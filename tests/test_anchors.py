@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from edition.segment.anchors import Entry, assign
-from support import SOURCE_IDS, build_script, copy_project, edition_data, page
+from support import SOURCE_IDS, build_script, copy_project, edition_data, page, replace_once
 
 
 def anchor_sets(docs: Path) -> dict[str, list[str]]:
@@ -49,7 +49,7 @@ def test_anchors_do_not_move_when_something_else_changes(tmp_path: Path) -> None
     protected = project / "registry" / "protected.yml"
     protected.write_text(protected.read_text() + "  - Zzyzx\n")
     meta = project / "seeds" / "001_88472379e416911e.yml"
-    meta.write_text(meta.read_text().replace("description: How state", "description: Why state"))
+    replace_once(meta, "description: How state", "description: Why state")
     shutil.rmtree(project / "docs" / "data")
     assert build_script(project).returncode == 0
     assert anchor_sets(project / "docs") == before
@@ -86,16 +86,18 @@ def test_a_rebuilt_source_keeps_old_anchors_working(tmp_path: Path) -> None:
     """End to end: a better reading splits a paragraph of 003; old links still land on their text."""
     project = copy_project(tmp_path / "p")
     assert build_script(project).returncode == 0
-    old = {b["anchor"]: b["text"] for b in
-           json.loads((project / "docs/data/edition/black-williams-2008.json").read_text())["blocks"]}
-    # simulate a source revision that inserts a paragraph break (the file is a copy in tmp_path)
-    seed = project / "seeds" / "003_5e02b3f6fb38ab57.txt"
-    text = seed.read_text(encoding="utf-8")
-    seed.write_text(text.replace("delivered its various responses.\n", "delivered its various\n\nresponses.\n"),
-                    encoding="utf-8")
+    edition = project / "docs/data/edition/black-williams-2008.json"
+    old = {b["anchor"]: b["text"] for b in json.loads(edition.read_text())["blocks"]}
+    # a source revision that breaks a paragraph at a sentence end (the file is a copy in tmp_path)
+    replace_once(project / "seeds" / "003_5e02b3f6fb38ab57.txt", "changes in world politics.\nCompared with",
+                 "changes in world politics.\n\nCompared with")
     assert build_script(project).returncode == 0
-    data = json.loads((project / "docs/data/edition/black-williams-2008.json").read_text())
+    data = json.loads(edition.read_text())
     now = {b["anchor"]: b["text"] for b in data["blocks"]}
+    added = sorted(set(now) - set(old))
+    assert len(now) == len(old) + 1 and len(added) == 1 and re.fullmatch(r"p\d+a", added[0]), added
+    assert now[added[0]].startswith("Compared with the international responses")  # the new part got a letter
+    assert now[added[0][:-1]].endswith("changes in world politics.")  # the first part kept its number
     for anchor, text in old.items():
         if not re.match(r"^p\d", anchor):
             continue

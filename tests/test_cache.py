@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from edition.pipeline import build
-from support import copy_project
+from support import copy_project, replace_once
 
 
 def docs_of(project: Path) -> dict[str, bytes]:
@@ -49,9 +49,8 @@ def test_editing_one_source_redoes_that_source_only(project: Path) -> None:
 
 def test_editing_a_registry_description_keeps_the_sources_cached(project: Path) -> None:
     actors = project / "registry" / "actors.yml"
-    actors.write_text(actors.read_text(encoding="utf-8").replace(
-        "description: Hybrid UN-AU peacekeeping force", "description: Hybrid (edited) UN-AU peacekeeping force"),
-        encoding="utf-8")
+    replace_once(actors, "description: Hybrid UN-AU peacekeeping force",
+                 "description: Hybrid (edited) UN-AU peacekeeping force")
     report = build(project)
     assert len(report.reused) == 5
     page = (project / "docs" / "register" / "actors" / "unamid.md").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from mkdocs.structure.toc import get_toc
 
 from edition.render.prerendered import HeadingsAndBlocks, PrerenderedHtml
 from edition.render.shells import Shells
-from support import copy_project, run
+from support import copy_project, replace_once, run
 
 EXTENSIONS = ["toc", "attr_list", "tables", PrerenderedHtml()]
 CONFIGS = {"toc": {"permalink": "¶", "permalink_title": "Link to this section"}}
@@ -134,6 +134,17 @@ def test_a_shell_is_used_only_where_the_theme_prints_the_strings_as_they_are(cha
     assert all(html == rendered for html, rendered in results.values() if html is not None)
 
 
+def test_a_value_of_a_pages_own_outside_the_shells_slots_is_never_copied_to_other_pages() -> None:
+    """Material prints `page.edit_url` once `edit_uri` is set: the shell made from Beta would give every
+    page Beta's edit link, so it must reproduce a second page whole before it is used."""
+    theme = dict(THEME, **{"main.html": THEME["main.html"] + '<a class="edit" href="{{ page.url }}edit">Edit</a>'})
+    env = Environment(loader=DictLoader(theme))
+    shells = Shells(env)
+    results = [through(shells, env, entry(t)) for t in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon")]
+    assert all(html is None or html == rendered for html, rendered in results)
+    assert shells.filled == 0
+
+
 def built_site(project: Path, fast: bool) -> tuple[Path, str]:
     env = dict(os.environ, EDITION_FAST_PAGES="on" if fast else "off", CI="true")
     done = run([sys.executable, "-m", "mkdocs", "build", "-v", "-d", f"site-{'fast' if fast else 'usual'}"],
@@ -156,5 +167,21 @@ def test_the_seeds_site_is_the_same_built_either_way(tmp_path: Path) -> None:
     usual, _ = built_site(project, fast=False)
     entries = len(list((project / "docs" / "register").glob("*/*.md"))) - 4  # less the four register indexes
     filled = int(re.search(r"edition: (\d+) pages put into a shell", log).group(1))
-    assert filled == entries - 8  # all but the first two of each register
+    assert filled == entries - 12  # all but the first three of each register (made from, checked against)
     assert differing(fast, usual) == []
+
+
+@pytest.mark.build
+def test_with_edit_uri_set_every_entry_page_links_to_its_own_file(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    replace_once(config, "    - content.tooltips\n", "    - content.tooltips\n    - content.action.edit\n")
+    config.write_text(config.read_text(encoding="utf-8") + "repo_url: https://example.org/repo\n"
+                      "edit_uri: edit/main/docs/\n", encoding="utf-8")
+    site, _ = built_site(project, fast=True)
+    pages = sorted((site / "register").glob("*/*/index.html"))
+    assert len(pages) > 700
+    for page in pages:
+        folder = page.parent.relative_to(site).as_posix()
+        edit = re.search(r'href="([^"]*/edit/main/docs/[^"]*)"', page.read_text(encoding="utf-8"))
+        assert edit and edit.group(1).endswith(f"/edit/main/docs/{folder}.md"), (folder, edit and edit.group(1))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import build_script, copy_project, mkdocs_build
+from support import build_script, copy_project, mkdocs_build, replace_once
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -123,7 +123,7 @@ def test_a_killed_build_leaves_the_previous_site_whole(project: Path) -> None:
     assert mkdocs_build(project).returncode == 0
     before = snapshot(project / "site")
     meta = project / "seeds" / "004_95f8259ffee90718.yml"
-    meta.write_text(meta.read_text().replace("description: How the mediators", "description: Changed, how the"))
+    replace_once(meta, "description: How the mediators", "description: Changed, how the")
     build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from edition.workbench import free_port, mkdocs_serve, wait_for
-from support import copy_project
+from support import copy_project, replace_once
 
 
 @pytest.mark.build
@@ -24,8 +24,8 @@ def test_a_source_added_under_serve_is_in_every_pages_navigation(tmp_path: Path)
         time.sleep(3)  # the first build settles
         seed = project / "seeds" / "004_95f8259ffee90718.txt"
         shutil.copy(seed, project / "seeds" / "006_second_copy.txt")
-        meta = seed.with_suffix(".yml").read_text(encoding="utf-8").replace("id: kuperman-1996", "id: kuperman-copy")
-        (project / "seeds" / "006_second_copy.yml").write_text(meta, encoding="utf-8")
+        shutil.copy(seed.with_suffix(".yml"), project / "seeds" / "006_second_copy.yml")
+        replace_once(project / "seeds" / "006_second_copy.yml", "id: kuperman-1996", "id: kuperman-copy")
         wait_for(f"{base}/sources/kuperman-copy/", "</html>")
         # the Performance page's Markdown did not change; its navigation must still list the new source
         page = wait_for(f"{base}/performance/", "Kuperman 1996b", timeout=60)

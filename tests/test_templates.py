@@ -188,3 +188,13 @@ def test_the_corpus_prose_comes_from_site_yml_not_from_code() -> None:
     home = home_markdown([], "2026-01-01", site)
     assert home.startswith("---\ntitle: Home\n---\n\n# Darfur, Rwanda and the Genocide Convention&#58; a reading")
     assert "reading edition of 0 texts on the crisis in Darfur" in home
+
+
+def test_tests_that_edit_a_file_check_that_the_edit_changed_it() -> None:
+    """An edit by str.replace that finds nothing tests nothing: tests edit files with support.replace_once."""
+    tests = ROOT / "tests"
+    found = [f"{p.name}:{n}" for p in sorted(tests.glob("*.py")) if p.name != "support.py"
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"write_text\(.*read_text\([^)]*\)\s*\.replace\(", line)
+             or re.search(r"write_text\([^)]*\.replace\($", line)]
+    assert found == []

@@ -9,9 +9,11 @@ rendered once with a marker in place of each, and every further page is that she
 put in, its table of contents rendered by the theme's own partial.
 
 Three checks keep the pages as the theme makes them. A shell is made from a folder's second page, whose
-full rendering it must reproduce; a page whose strings hold markup is filled only if the theme was found
-to print those strings as they are (a render with such strings is compared too); and the tests compare
-whole sites built both ways (tests/test_fast_pages.py). Anything else is rendered by the theme as usual.
+full rendering it must reproduce, and is used only once it reproduces the third page as well (a value of
+a page's own outside the six strings, such as an edit link, would differ); a page whose strings hold markup
+is filled only if the theme was found to print those strings as they are (a render with such strings is
+compared too); and the tests compare whole sites built both ways (tests/test_fast_pages.py). Anything else
+is rendered by the theme as usual.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class Shells:
         self.toc = env.get_template(TOC_PARTIAL)
         self.shells: dict[Hashable, Shell | None] = {}
         self.seen: Counter[Hashable] = Counter()
+        self.checked: set[Hashable] = set()  # shells that reproduced a second page
         self.lang: Any = None  # the translations module, the same for every page
         self.filled = 0
 
@@ -72,6 +75,15 @@ class Shells:
         shell = self.shells[key]
         if shell is None or not (shell.as_written or all(plain(values[k]) for k in PROBE)):
             return None
+        if key not in self.checked:
+            # A page's value outside the six slots (an edit link once edit_uri is set, the page's address
+            # for a feedback widget) would be copied from the page the shell was made from to every page:
+            # the shell must also reproduce a second page, whole, or it is not used.
+            self.checked.add(key)
+            rendered = self.render(context, page)
+            if shell.fill(values) != rendered:
+                self.shells[key] = None
+            return rendered
         self.filled += 1
         return shell.fill(values)
 
