@@ -28,6 +28,29 @@ INTENDED = {
     "assets/edition.css": "the margin controls have a layout of their own on a phone",
 }
 
+# A description with a double quote in it broke the theme's <meta name="description"> attribute: it is now
+# handed to the theme escaped (issue 14), and these pages' descriptions read whole.
+QUOTED_DESCRIPTIONS = [
+    "register/actors/bacre-waly-ndiaye/index.html",
+    "register/actors/christine-shelly/index.html",
+    "register/actors/david-hannay/index.html",
+    "register/actors/david-luban/index.html",
+    "register/actors/herbert-vere-evatt/index.html",
+    "register/actors/huffington-post/index.html",
+    "register/actors/jared-cohen/index.html",
+    "register/actors/leo-kuper/index.html",
+    "register/actors/norodom-sihanouk/index.html",
+    "register/actors/raphael-lemkin/index.html",
+    "register/actors/scott-straus/index.html",
+    "register/actors/un-commission-on-human-rights/index.html",
+    "register/concepts/genocidal-intent/index.html",
+    "register/concepts/military-intervention/index.html",
+    "register/concepts/year-zero/index.html",
+    "register/events/commission-on-human-rights-judgment-on-democratic-kampuchea-1979/index.html",
+    "register/events/us-investigation-into-atrocities-in-darfur/index.html",
+]
+INTENDED |= dict.fromkeys(QUOTED_DESCRIPTIONS, "its description has a double quote, which broke the meta description")
+
 
 def test_the_seeds_site_is_the_snapshot_but_for_the_intended_changes(site: Path) -> None:
     recorded = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
