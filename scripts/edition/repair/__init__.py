@@ -15,7 +15,8 @@ from .hyphens import keep_hyphen
 from .lexicon import Lexicon
 from .mapped import Edit, MappedText, position, shift
 from .noterefs import NoteNumbers, glued_edits, superscript_edits
-from .words import glued_word_edits, number_glue_edits, punctuation_glue_edits
+from .punctuation import prefix_space_edits, punctuation_glue_edits
+from .words import glued_word_edits, number_glue_edits
 
 # Text that is not English prose to segment: web and e-mail addresses, file names, markup (a tag with
 # its attributes, an entity) and code ("onerror=alert(1)"): left as the source has it.
@@ -47,7 +48,9 @@ def repair_block(raw: str, rb: RawBlock, lexicon: Lexicon, numbers: NoteNumbers,
     if rb.lang is None:  # the segmentation model is English
         edits += [e for e in glued_word_edits(text, lexicon) if not _inside(e, literal)]
     edits += [e for e in number_glue_edits(text, lexicon, taken) if not _inside(e, literal)]
-    edits += [e for e in punctuation_glue_edits(text) if not _inside(e, literal)]
+    edits += [e for e in prefix_space_edits(text) if not _inside(e, literal)]
+    edits += [e for e in punctuation_glue_edits(text) if not _inside(e, literal)
+              and not any(n.start < e.end and e.start < n.end for n, _ in notes)]
     edits = _without_overlaps(edits)
     new, done = mapped.apply(raw, edits)
     noterefs = _noterefs(done, notes)

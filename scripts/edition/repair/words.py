@@ -58,15 +58,98 @@ def glued_word_edits(text: str, lexicon: Lexicon) -> list[Edit]:
     for m in TOKEN.finditer(text):
         if any(e.start <= m.start() < e.end or m.start() <= e.start < m.end() for e in edits):
             continue
-        pieces = split_glued(m.group(), lexicon)
+        following = re.match(r"\s+(\S+)", text[m.end():])
+        pieces = split_glued(m.group(), lexicon, following.group(1) if following else "")
+        if pieces and _in_a_name(text, m.start(), pieces, lexicon):
+            continue  # "Peter Wallward": a capitalised word after a capitalised word is a name, not two words
         if pieces:
             edits.append(Edit(m.start(), m.end(), " ".join(pieces), RepairKind.GLUED_WORDS,
                               "words run together in the source text"))
     return edits
 
 
-def split_glued(token: str, lexicon: Lexicon) -> list[str] | None:
+ARTICLES = ("the", "a", "an")
+ARTICLE_HEADS = set("of in to on is as at by for from with and be that into was".split())
+HEADS = ("and", "be", "of", "the", "to")  # function words that glue to the word after ("anddemobilise")
+TAILS = ("in", "on", "of", "to", "and", "the")  # and to the word before ("workin")
+REAL_WORDS = {"bean", "fora"}  # a head glued to an article that is a word itself
+
+
+def function_word_split(token: str, lexicon: Lexicon, next_word: str = "") -> list[str] | None:
+    """A function word run together with its neighbour, a class of its own since web text makes some of
+    these look like words ("ofthe", "isa", "toa" have word frequencies): "ofthe", "drag ona", "betaken",
+    "anddemobilise", "workin", "otherhand", "N’adjamenatalks"."""
+    if lexicon.is_protected(token):
+        return None
+    if token.islower():
+        for article in ARTICLES:
+            head = token[:-len(article)]
+            if token.endswith(article) and head in ARTICLE_HEADS and token not in REAL_WORDS:
+                return [head, article]
+        for head in HEADS:
+            rest = token[len(head):]
+            if token.startswith(head) and rest and zipf(token) < 1.5 and lexicon.solid(token) < 2 and (
+                    len(rest) >= 4 and zipf(rest) >= 1.0 or zipf(rest) >= 4.5):
+                return [head, rest]
+        for tail in TAILS:  # only before a name ("workin Darfur"), since "wherein the" is a word
+            word = token[:-len(tail)]
+            if (token.endswith(tail) and len(word) >= 3 and zipf(token) < 3.5 and zipf(word) >= 5.0
+                    and next_word[:1].isupper()):
+                return [word, tail]
+        return _two_words(token, lexicon) or _word_and_misspelling(token, lexicon)
+    return _name_and_word(token, lexicon)
+
+
+def _two_words(token: str, lexicon: Lexicon) -> list[str] | None:
+    """"otherhand": two very common words, rare run together."""
+    if zipf(token) >= 2.0 or lexicon.solid(token) >= 2 or not token.isalpha():
+        return None
+    pieces = list(_model(lexicon.names, lexicon.usual).split(token))
+    return pieces if len(pieces) == 2 and all(zipf(p) >= 5.0 for p in pieces) else None
+
+
+def _word_and_misspelling(token: str, lexicon: Lexicon) -> list[str] | None:
+    """"policycarrued": a common word run together with a word the author misspelt ("carrued", one letter
+    from "carried"); only where the whole is unknown and no other split is found."""
+    if len(token) < 10 or zipf(token) > 0 or lexicon.solid(token) >= 2 or not token.isalpha():
+        return None
+    for cut in range(len(token) - 5, 4, -1):
+        word, rest = token[:cut], token[cut:]
+        if zipf(word) >= 4.5 and zipf(rest) == 0 and _one_letter_from_a_word(rest):
+            return [word, rest]
+    return None
+
+
+def _one_letter_from_a_word(word: str) -> bool:
+    return any(zipf(word[:i] + c + word[i + 1:]) >= 4.0 for i in range(len(word))
+               for c in "abcdefghijklmnopqrstuvwxyz" if c != word[i])
+
+
+def _name_and_word(token: str, lexicon: Lexicon) -> list[str] | None:
+    """"N’adjamenatalks": a name the source writes on its own, run together with a common word."""
+    if not token[:1].isupper() or lexicon.counts[token] >= 2 or zipf(token) >= 1.0:
+        return None
+    for cut in range(len(token) - 3, 2, -1):
+        name, word = token[:cut], token[cut:]
+        if (word.islower() and zipf(word) >= 3.5 and lexicon.counts[name] >= 1 and name[-1].isalpha()
+                and zipf(name) < 3.0):
+            return [name, word]
+    return None
+
+
+def _in_a_name(text: str, start: int, pieces: list[str], lexicon: Lexicon) -> bool:
+    """"Peter Wallward": a capitalised token after a capitalised word, whose first piece is neither a name
+    of the registry nor one the source writes on its own, is a name ("United Statestotally" is not: the
+    source writes "States"; nor "Abu Salihprovince": Salih is a registry name)."""
+    return (pieces[0][:1].isupper() and not _at_case_change(pieces) and pieces[0] not in lexicon.names
+            and lexicon.counts[pieces[0]] == 0 and bool(re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, start - 40):start]))
+            )
+
+
+def split_glued(token: str, lexicon: Lexicon, next_word: str = "") -> list[str] | None:
     """The words a glued token is made of, or None if it is a word (or cannot be split safely)."""
+    if (pieces := function_word_split(token, lexicon, next_word)) is not None and "".join(pieces) == token:
+        return pieces
     possessive = re.search(r"['’]s$", token)
     base = token[: possessive.start()] if possessive else token
     camel = bool(CASE_CHANGE.search(base)) and not lexicon.is_protected(base)
@@ -81,7 +164,7 @@ def split_glued(token: str, lexicon: Lexicon) -> list[str] | None:
         if pieces and possessive:
             pieces[-1] += possessive.group()
         return pieces
-    pieces = _merge_known(list(_model(lexicon.names, lexicon.usual).split(base)))
+    pieces = _merge_known(list(_model(lexicon.names, lexicon.usual).split(base)), lexicon)
     if not 2 <= len(pieces) <= 5 or "".join(pieces) != base:
         return None
     if not all(_acceptable(p, lexicon) for p in pieces):
@@ -97,19 +180,24 @@ def split_glued(token: str, lexicon: Lexicon) -> list[str] | None:
 
 def _two_common_words(base: str, lexicon: Lexicon) -> bool:
     """"withthe", "ofthe", "isa": web text makes these look like words; two very common words they are."""
-    if lexicon.is_protected(base) or not base.islower() or zipf(base) >= 4.0:
+    if lexicon.is_protected(base) or not base.islower() or zipf(base) >= 3.0 or base in REAL_WORDS:
         return False
     pieces = list(_model(lexicon.names, lexicon.usual).split(base))
     return len(pieces) == 2 and all(zipf(p) >= 5.5 for p in pieces) and any(p in FUNCTION for p in pieces)
 
 
-def _merge_known(pieces: list[str]) -> list[str]:
-    """Fewer pieces where two make a common word ("of in justice" is "of injustice")."""
+def _merge_known(pieces: list[str], lexicon: Lexicon | None = None) -> list[str]:
+    """Fewer pieces where two to four make a word: a common one ("of in justice" is "of injustice"),
+    or one the source writes ("mobil is ation" is "mobilisation", "ceasefire s" is "ceasefires")."""
     i = 0
     while i + 1 < len(pieces):
-        joined = pieces[i] + pieces[i + 1]
-        if pieces[i + 1].islower() and zipf(joined) >= 3.0:
-            pieces[i:i + 2] = [joined]
+        for n in (4, 3, 2):
+            run = pieces[i:i + n]
+            joined = "".join(run)
+            known = zipf(joined) >= (3.0 if n == 2 else 2.5) or lexicon is not None and lexicon.solid(joined) >= 1
+            if len(run) == n < len(pieces) and all(p.islower() for p in run[1:]) and known:
+                pieces[i:i + n] = [joined]
+                break
         else:
             i += 1
     return pieces
@@ -134,6 +222,8 @@ def _split_at_case_changes(base: str, lexicon: Lexicon) -> list[str] | None:
 def _acceptable(piece: str, lexicon: Lexicon) -> bool:
     if lexicon.is_protected(piece) or piece in ACRONYMS or piece in lexicon.names:
         return True
+    if len(piece) >= 5 and lexicon.solid(piece) >= 1:
+        return True  # a word the source writes on its own ("ceasefires")
     if len(piece) == 1:
         return piece in {"a", "A", "I"}
     if len(piece) == 2:
@@ -161,11 +251,18 @@ def _opens(word: str, lexicon: Lexicon) -> bool:
 
 
 DIGIT_GLUE = re.compile(r"(?<![\w.,/-])([A-Za-z]{2,})(\d{4})\b|\b(\d[\d,]*)([A-Za-z]{3,})\b")
+MONTH = ("January|February|March|April|May|June|July|August|September|October|November|December"
+         "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# "March9", "Feb10-19", "the14th", "1992to": a date or an ordinal run together with its word
+DATE_GLUE = re.compile(rf"\b({MONTH})(\d{{1,2}})\b|\b(the|of|in|on|by)(\d{{1,3}}(?:st|nd|rd|th))\b"
+                       r"|\b(\d{4})(to|in|on|at|of|by|and)\b")
 
 
 def number_glue_edits(text: str, lexicon: Lexicon, taken: set[int]) -> list[Edit]:
     """"in1962" and "7million": a word glued to a number (not "14th", "1990s" or "16km")."""
-    edits = []
+    edits = [Edit(m.start(), m.end(), " ".join(g for g in m.groups() if g), RepairKind.GLUED_WORDS,
+                  "a date or an ordinal run together with a word") for m in DATE_GLUE.finditer(text)
+             if m.start() not in taken]
     for m in DIGIT_GLUE.finditer(text):
         if m.start() in taken:
             continue
@@ -179,19 +276,4 @@ def number_glue_edits(text: str, lexicon: Lexicon, taken: set[int]) -> list[Edit
             if word.lower() not in UNITS and zipf(word) >= 3.0:
                 edits.append(Edit(m.start(), m.end(), f"{number} {word}", RepairKind.GLUED_WORDS,
                                   "a number run together with a word"))
-    return edits
-
-
-PUNCT_GLUE = re.compile(r"\b([A-Za-z]*[a-z]{2})([.?!;:,]|\.\.)([A-Z][a-z]+|[a-z]{2,})\b")
-ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Dr|St|Jr|Sr|al|etc|eg|ie|vs|cf)$")
-
-
-def punctuation_glue_edits(text: str) -> list[Edit]:
-    """"Darfur.Whilst", "governed,should": a space lost after punctuation."""
-    edits = []
-    for m in PUNCT_GLUE.finditer(text):
-        if ABBREVIATIONS.search(m.group(1)):
-            continue
-        edits.append(Edit(m.start(), m.end(), f"{m.group(1)}{m.group(2)} {m.group(3)}", RepairKind.GLUED_WORDS,
-                          "a space lost after punctuation"))
     return edits

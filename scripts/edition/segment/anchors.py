@@ -98,8 +98,14 @@ def _match_gaps(pairs: list[tuple[int, int]], old: list[str], new: list[str]) ->
 
 
 def _same_start(a: str, b: str) -> bool:
+    """One paragraph's first words begin the other's, spaces aside: a repair that splits or joins words
+    at a paragraph's start ("However" read as "How ever", or back) keeps its id."""
     short, long = sorted((a.split(), b.split()), key=len)
-    return len(short) >= 3 and long[: len(short)] == short
+    if len(short) >= 3 and long[: len(short)] == short:
+        return True
+    solid_a, solid_b = a.replace(" ", ""), b.replace(" ", "")
+    n = min(len(solid_a), len(solid_b))
+    return n >= 20 and solid_a[:n] == solid_b[:n]
 
 
 def _fill_new(ids: list[str | None], taken: set[str]) -> list[str]:
