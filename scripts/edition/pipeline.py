@@ -91,7 +91,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
         log.warning(warning)
     clock.lap("read")
     cache = Cache(root / ".cache" / "edition")
-    keep_compiled(cache.folder / "templates" if cache.folder else None)
+    keep_compiled(root / ".cache" / "templates" if cache.folder else None)  # compiled templates, by their text
     registry = cached_registry(root / "registry", cache)
     protected = load_protected(root / "registry" / "protected.yml") | registry.names()
     clock.lap("registry")
@@ -112,8 +112,10 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     index = clock.timed("index", build_index, registry, editions)
     version = edition_version(root)
     titles = " ".join(str(e.source.meta.get("title", "")) for e in editions)
+    # citations have a cache of their own: formatted once for a set of references and styles (citeproc-js
+    # takes seconds), kept when the stages' cache is emptied
     references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names(titles),
-                             site.citation_title, cache)
+                             site.citation_title, Cache(root / ".cache" / "citations"))
     searched = clock.timed("index", search_docs, editions, index)
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
                     seconds=clock.seconds, search_docs=searched, reused=reused)
@@ -122,6 +124,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     for path, text in ledgers.items():
         write_if_changed(path, text)
     cache.prune()
+    Cache(root / ".cache" / "citations").prune()
     clock.lap("write")
     clock.close()
     return report

@@ -36,6 +36,7 @@ class Lexicon:
         self.names = frozenset(protected | repeated)  # words the segmentation model must know
         # the source's own vocabulary makes its words likelier splits ("arealist": "a realist", not "area list")
         self.usual = frozenset(w.lower() for w, n in self.lower_counts.items() if n >= 3 and len(w) >= 4)
+        self.splits: dict[tuple[str, bool], tuple[str, ...] | None] = {}  # split_glued's decisions
 
     def is_protected(self, word: str) -> bool:
         return word.lower() in self.protected_lower

@@ -86,6 +86,8 @@ def function_word_split(token: str, lexicon: Lexicon, next_word: str = "") -> li
             head = token[:-len(article)]
             if token.endswith(article) and head in ARTICLE_HEADS and token not in REAL_WORDS:
                 return [head, article]
+        if zipf(token) >= 3.5:
+            return None  # a common word: none of the rules below splits it
         for head in HEADS:
             rest = token[len(head):]
             if token.startswith(head) and rest and zipf(token) < 1.5 and lexicon.solid(token) < 2 and (
@@ -96,7 +98,7 @@ def function_word_split(token: str, lexicon: Lexicon, next_word: str = "") -> li
             if (token.endswith(tail) and len(word) >= 3 and zipf(token) < 3.5 and zipf(word) >= 5.0
                     and next_word[:1].isupper()):
                 return [word, tail]
-        return _two_words(token, lexicon) or _word_and_misspelling(token, lexicon)
+        return _two_words(token, lexicon)
     return _name_and_word(token, lexicon)
 
 
@@ -104,8 +106,8 @@ def _two_words(token: str, lexicon: Lexicon) -> list[str] | None:
     """"otherhand": two very common words, rare run together."""
     if zipf(token) >= 2.0 or lexicon.solid(token) >= 2 or not token.isalpha():
         return None
-    pieces = list(_model(lexicon.names, lexicon.usual).split(token))
-    return pieces if len(pieces) == 2 and all(zipf(p) >= 5.0 for p in pieces) else None
+    cuts = [i for i in range(2, len(token) - 1) if zipf(token[:i]) >= 5.0 and zipf(token[i:]) >= 5.0]
+    return [token[:cuts[0]], token[cuts[0]:]] if len(cuts) == 1 else None
 
 
 def _word_and_misspelling(token: str, lexicon: Lexicon) -> list[str] | None:
@@ -147,7 +149,17 @@ def _in_a_name(text: str, start: int, pieces: list[str], lexicon: Lexicon) -> bo
 
 
 def split_glued(token: str, lexicon: Lexicon, next_word: str = "") -> list[str] | None:
-    """The words a glued token is made of, or None if it is a word (or cannot be split safely)."""
+    """The words a glued token is made of, or None if it is a word (or cannot be split safely). Decided
+    once per token (and whether a name follows it) in a source: most tokens are words met many times."""
+    key = (token, next_word[:1].isupper())
+    if key not in lexicon.splits:
+        found = _split_glued(token, lexicon, next_word)
+        lexicon.splits[key] = tuple(found) if found else None
+    found = lexicon.splits[key]
+    return list(found) if found else None
+
+
+def _split_glued(token: str, lexicon: Lexicon, next_word: str) -> list[str] | None:
     if (pieces := function_word_split(token, lexicon, next_word)) is not None and "".join(pieces) == token:
         return pieces
     possessive = re.search(r"['’]s$", token)
@@ -165,10 +177,8 @@ def split_glued(token: str, lexicon: Lexicon, next_word: str = "") -> list[str] 
             pieces[-1] += possessive.group()
         return pieces
     pieces = _merge_known(list(_model(lexicon.names, lexicon.usual).split(base)), lexicon)
-    if not 2 <= len(pieces) <= 5 or "".join(pieces) != base:
-        return None
-    if not all(_acceptable(p, lexicon) for p in pieces):
-        return None
+    if not 2 <= len(pieces) <= 5 or "".join(pieces) != base or not all(_acceptable(p, lexicon) for p in pieces):
+        return _word_and_misspelling(base, lexicon) if base.islower() else None
     if pieces[0].lower() in PREFIXES and not _at_case_change(pieces):
         return None  # "nonengagement", "autogenocide": a prefixed word, not two words
     if base[0].isupper() and not _at_case_change(pieces) and not _capital_split(pieces, lexicon):
