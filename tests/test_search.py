@@ -39,7 +39,8 @@ def results(page: Page, query: str, engine: str = "lunr") -> list[str]:
     links = page.locator(LINKS[engine])
     page.wait_for_function(ANSWERED[engine], arg=query)
     page.wait_for_timeout(300)  # each keystroke is answered; let the last answer land
-    return [links.nth(i).get_attribute("href") or "" for i in range(min(links.count(), 8))]
+    # read at once: the list is drawn again while late answers land, so counting and then reading races
+    return links.evaluate_all("els => els.slice(0, 8).map(e => e.getAttribute('href') || '')")
 
 
 @pytest.fixture(scope="module", params=["lunr", "pagefind"])
