@@ -38,9 +38,15 @@ def results(page: Page, query: str, engine: str = "lunr") -> list[str]:
     box.press_sequentially(query, delay=15)
     links = page.locator(LINKS[engine])
     page.wait_for_function(ANSWERED[engine], arg=query)
-    page.wait_for_timeout(300)  # each keystroke is answered; let the last answer land
-    # read at once: the list is drawn again while late answers land, so counting and then reading races
-    return links.evaluate_all("els => els.slice(0, 8).map(e => e.getAttribute('href') || '')")
+    # Each keystroke is answered, and on a slow machine an earlier keystroke's answer can land last but
+    # one: the links are read at once (counting them and then reading each races with the list being drawn
+    # again), until three readings 300 ms apart agree.
+    read = "els => els.slice(0, 8).map(e => e.getAttribute('href') || '')"
+    readings = [links.evaluate_all(read)]
+    while len(readings) < 40 and not (len(readings) >= 3 and readings[-1] == readings[-2] == readings[-3]):
+        page.wait_for_timeout(300)
+        readings.append(links.evaluate_all(read))
+    return readings[-1]
 
 
 @pytest.fixture(scope="module", params=["lunr", "pagefind"])
