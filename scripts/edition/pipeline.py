@@ -114,8 +114,9 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     titles = " ".join(str(e.source.meta.get("title", "")) for e in editions)
     # citations have a cache of their own: formatted once for a set of references and styles (citeproc-js
     # takes seconds), kept when the stages' cache is emptied
+    citations = Cache(root / ".cache" / "citations")
     references = clock.timed("cite", cite_all, editions, version, site_url, registry.proper_names(titles),
-                             site.citation_title, Cache(root / ".cache" / "citations"))
+                             site.citation_title, citations)
     searched = clock.timed("index", search_docs, editions, index)
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
                     seconds=clock.seconds, search_docs=searched, reused=reused)
@@ -124,7 +125,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     for path, text in ledgers.items():
         write_if_changed(path, text)
     cache.prune()
-    Cache(root / ".cache" / "citations").prune()
+    citations.prune()
     clock.lap("write")
     clock.close()
     return report

@@ -87,7 +87,8 @@ def prose(text: str, **context: Any) -> Markup:
 
 
 @cache
-def macros() -> Any:
-    """The macros of `templates/macros.html.j2`, to call from Python where text is woven with its
-    spans (render/inline.py); each returns Markup."""
-    return template("macros.html.j2").module
+def macros(name: str = "macros.html.j2") -> Any:
+    """The macros of a template (by default the pages' shared ones, `macros.html.j2`), to call from
+    Python where text is woven with its spans (render/inline.py) or a search record is made; each
+    returns Markup."""
+    return template(name).module

@@ -11,15 +11,15 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from bs4 import BeautifulSoup
 
 from ..errors import ToolError
-from ..render.markup import template
+from ..render.markup import macros
 from . import SearchDoc, with_folded
 
 OUTPUT = "pagefind"
+RECORDS = "pagefind.html.j2"  # the templates of what Pagefind indexes
 MAX_WORDS, MAX_PER_LENGTH = 8, 12  # the name fields n1x1 ... n8x12
 
 
@@ -28,11 +28,7 @@ def doc_html(doc: SearchDoc) -> str:
     also a metadata field of its own: `n{words}x{i}`, the i-th name of that many words, weighed by
     meta_weights() in proportion to 1/words, so that the entry whose name or alias the query matches whole
     (UNAMID) ranks above one whose longer name merely contains it (Friends of UNAMID)."""
-    return str(_templates().record(doc, name_fields(doc.names)))
-
-
-def _templates() -> Any:
-    return template("pagefind.html.j2").module
+    return str(macros(RECORDS).record(doc, name_fields(doc.names)))
 
 
 def meta_weights() -> dict[str, float]:
@@ -65,7 +61,7 @@ def page_with_folded(text: str) -> str:
         return text
     plain = BeautifulSoup(text[text.find("<article"):end], "html.parser").get_text(" ")
     extra = with_folded(plain)[len(plain):]
-    return text[:end] + (str(_templates().folded(extra)) if extra else "") + text[end:]
+    return text[:end] + (str(macros(RECORDS).folded(extra)) if extra else "") + text[end:]
 
 
 def stage(site: Path, docs: list[SearchDoc], folder: Path) -> int:
