@@ -14,6 +14,8 @@ text; the paragraphs' and entries' words escaped as HTML) and the stylesheet (th
 the escaping of descriptions handed to the theme mended 17 entry pages' meta descriptions. It was
 recorded again after the repairs of the last extraction damage (issue 14), which change the text of
 three sources and so their pages, data, mentions and the entries that quote them (148 files).
+Then again when a repair's words cut by a link came to carry one mark, not one per part (three source
+pages and the stylesheet).
 """
 
 from __future__ import annotations

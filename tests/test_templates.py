@@ -198,3 +198,16 @@ def test_tests_that_edit_a_file_check_that_the_edit_changed_it() -> None:
              if re.search(r"write_text\(.*read_text\([^)]*\)\s*\.replace\(", line)
              or re.search(r"write_text\([^)]*\.replace\($", line)]
     assert found == []
+
+
+def test_repaired_words_cut_by_a_link_carry_one_mark() -> None:
+    """"troops.US" read as "troops. US", where "US" is a link: the repair is drawn in two parts, and only
+    the last shows the mark (a ring after each part read as stray characters)."""
+    b = block("its own troops. US funding", repairs=[(Repair(RepairKind.GLUED_WORDS, 0, 9, "troops.US",
+                                                              "troops. US"), 8, 18)])
+    b.mentions = [type("M", (), dict(start=16, end=18, entry_id="us", inside=None, surface="US"))()]
+    links = {"us": Link("../../register/actors/us/", "United States (state)", Register.ACTOR)}
+    soup = BeautifulSoup(str(block_html(b, {}, links=links)), "html.parser")
+    marks = soup.select("span.em")
+    assert len(marks) == 2 and [m.get("class") for m in marks] == [["em", "cont"], ["em"]]
+    assert soup.get_text() == "its own troops. US funding"

@@ -47,7 +47,9 @@ def block_html(block: Block, note_ids: dict[int, str], page_anchor: bool = True,
         ranges.append(Range(block.strong[0], block.strong[1], element("strong")))
     for repair, start, end in block.repairs:
         if repair.kind in MARKED and end > start:
-            ranges.append(Range(start, end, element("repair_mark", repair_label(repair.kind), repair.original)))
+            label = repair_label(repair.kind)
+            ranges.append(Range(start, end, element("repair_mark", label, repair.original, False),
+                                element("repair_mark", label, repair.original, True)))
     # mentions last: the outermost element, so a repair mark stays inside its link
     for mention in block.mentions if links is not None else []:
         if mention.inside:
@@ -77,6 +79,7 @@ class Range:
     start: int
     end: int
     wrap: tuple[str, str]
+    wrap_continued: tuple[str, str] | None = None  # for a part before the last, where it differs
 
 
 def _weave(text: str, points: list[Point], ranges: list[Range]) -> Markup:
@@ -92,6 +95,7 @@ def _weave(text: str, points: list[Point], ranges: list[Range]) -> Markup:
         piece = str(escape(text[a:b]))
         for r in ranges:
             if r.start <= a and b <= r.end:
-                piece = r.wrap[0] + piece + r.wrap[1]
+                before, after = r.wrap if b == r.end or r.wrap_continued is None else r.wrap_continued
+                piece = before + piece + after
         out.append(piece)
     return trusted("".join(out))
