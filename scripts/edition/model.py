@@ -117,6 +117,25 @@ class Block:
     label: str = ""  # the visible paragraph number
     mentions: list[Any] = field(default_factory=list)  # annotate.Mention spans over `text`
 
+    @property
+    def page_span(self) -> str:
+        """The printed pages this block is on, as one range: "50", "50–51", or "224–229" for a block
+        that runs from a stretch of pages marked "224–226" onto one marked "227–229"."""
+        return page_span(self.pages)
+
+
+def page_span(labels: list[str] | tuple[str, ...]) -> str:
+    if not labels:
+        return ""
+    first, last = labels[0].split("–")[0], labels[-1].split("–")[-1]
+    return first if first == last else f"{first}–{last}"
+
+
+def pages_label(labels: list[str] | tuple[str, ...]) -> str:
+    """"p. 50", "pp. 50–51": the pages as a reader writes them."""
+    span = page_span(labels)
+    return "" if not span else (f"pp. {span}" if "–" in span else f"p. {span}")
+
 
 @dataclass
 class Edition:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..index import EntryIndex, Index, Occurrence, sort_key
+from ..model import pages_label
 from ..registry import REGISTER_TITLES, REGISTERS, Entry
 from ..urls import Here, register_path
 from ..vocabulary import KINDS, ORDERED_KINDS, Register
@@ -101,7 +102,7 @@ def _kwic_sources(item: EntryIndex, titles: dict[str, str],
 
 
 def _kwic(source_id: str, o: Occurrence, here: Here) -> Kwic:
-    return Kwic(here.source(source_id, o.mention.anchor), o.label, o.pages, o.before, o.match, o.after)
+    return Kwic(here.source(source_id, o.mention.anchor), o.label, pages_label(o.pages), o.before, o.match, o.after)
 
 
 def register_markdown(register: str, index: Index) -> str:

@@ -87,7 +87,7 @@ def _body(edition: Edition, links: dict[str, Link],
 def _paragraph(block: Block, notes: dict[int | None, str], links: dict[str, Link]) -> Paragraph:
     tag, css = WRAP.get(block.kind, ("p", "para"))
     return Paragraph(tag, css, block.anchor, block.label, block_html(block, notes, links=links), block.lang,
-                     tuple(block.pages))
+                     block.page_span)
 
 
 def _row(edition: Edition, i: int, r: Repair) -> ApparatusRow:

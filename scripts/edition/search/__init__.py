@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..index import EntryIndex, Index
-from ..model import Edition
+from ..model import Edition, pages_label
 from ..render.registers import entry_title
 from ..render.site_pages import short_titles
 from ..vocabulary import BlockKind
@@ -64,7 +64,7 @@ def paragraph_docs(edition: Edition, title: str) -> list[SearchDoc]:
             continue
         where = f"¶ {block.label}" if block.label and block.kind != "note" else (
             f"note {block.label}" if block.kind == "note" else block.text[:60])
-        pages = f" · p. {', '.join(block.pages)}" if block.pages else ""
+        pages = f" · {pages_label(block.pages)}" if block.pages else ""
         docs.append(SearchDoc(f"{base}#{block.anchor}", f"{title}, {where}{pages}", with_folded(block.text)))
     return docs
 

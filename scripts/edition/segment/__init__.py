@@ -65,23 +65,35 @@ def place_pages(blocks: list[Block], breaks: list[PageBreak]) -> None:
             block.page_starts.append((pos, brk))
     current: PageBreak | None = None
     for block in ordered:
+        opens_page = any(pos == 0 for pos, _brk in block.page_starts)
         for pos, brk in block.page_starts:
             if pos == 0:
                 current = brk
-        pages = [current.label] if current and current.number is not None else []
-        for pos, brk in block.page_starts:
-            if pos > 0 and brk.number is not None:
-                pages.append(brk.label)
-                current = brk
-        block.pages = pages
+        on = [current] if current and current.number is not None else []
+        on += [brk for pos, brk in block.page_starts if pos > 0 and brk.number is not None]
+        current = on[-1] if on else current
+        block.pages = _labels(on, opens_page)
+
+
+def _labels(on: list[PageBreak], opens_page: bool) -> list[str]:
+    """The pages a block is on. Where an abridged copy marks a stretch of pages ("224–226") and a block
+    runs from it onto the next, the text before the marker ends the stretch's last page and the text
+    after it starts the next one: the block is on pp. 226–227, not on 224–229."""
+    labels = [b.label for b in on]
+    if len(on) > 1:
+        if not opens_page:
+            labels[0] = str(on[0].last or on[0].number)
+        labels[-1] = str(on[-1].number)
+    return labels
 
 
 def _holder(ordered: list[Block], offset: int) -> tuple[Block | None, int]:
-    """The block whose text holds this raw offset, else the first block after it."""
+    """The block whose text holds this raw offset, else the first block after it. An offset inside the
+    block's span that is not in its text (a page marker glued to a word, "permitted[End Page 229] RPF")
+    goes to the first character after it."""
     for block in ordered:
-        i = bisect.bisect_left(block.offsets, offset)
-        if i < len(block.text) and block.offsets[i] == offset:
-            return block, i
+        if block.offsets and block.offsets[0] <= offset < block.offsets[-1]:
+            return block, bisect.bisect_left(block.offsets, offset)
     following = [b for b in ordered if b.start >= offset]
     return (following[0], 0) if following else (None, 0)
 
