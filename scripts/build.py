@@ -14,8 +14,16 @@ import logging
 import sys
 from pathlib import Path
 
+from mkdocs.utils.yaml import yaml_load
+
 from edition.errors import InputError, ToolError
 from edition.pipeline import build
+
+
+def site_url(root: Path) -> str | None:
+    """mkdocs.yml's `site_url`: the one place that says where the site is published."""
+    with (root / "mkdocs.yml").open(encoding="utf-8") as f:
+        return yaml_load(f).get("site_url")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.INFO)
     try:
-        report = build(args.root, args.docs)
+        report = build(args.root, args.docs, site_url(args.root))
     except (InputError, ToolError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

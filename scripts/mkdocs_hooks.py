@@ -178,8 +178,16 @@ def on_post_build(config: Any, **_: Any) -> None:
             raise Abort(f"Search index failed: {err}") from err  # the staged site is not swapped in
         finally:
             STATE.search_docs = None
+    drop_source_maps(Path(config["site_dir"]))
     if STATE.final_site is not None:
         swap_in(Path(config["site_dir"]), STATE.final_site)
+
+
+def drop_source_maps(site: Path) -> None:
+    """The theme's source maps are for its developers: no page loads them, they are a third of the
+    theme's weight, and a comment in them names this machine's address (127.0.0.1)."""
+    for path in site.glob("assets/**/*.map"):
+        path.unlink()
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

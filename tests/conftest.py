@@ -14,7 +14,18 @@ from typing import Any
 import pytest
 
 from edition.workbench import make_corpus
-from support import BUILD_DATE, CHROMIUM, MANY, ROOT, VERSION, copy_project, mkdocs_build, replace_once, serve
+from support import (
+    BUILD_DATE,
+    CHROMIUM,
+    MANY,
+    PLAIN_HOST,
+    ROOT,
+    VERSION,
+    copy_project,
+    mkdocs_build,
+    replace_once,
+    serve,
+)
 
 BROWSER_FIXTURES = {"browser", "served", "served_pagefind"}
 BUILD_FIXTURES = {"built", "site", "many", "project"}
@@ -92,7 +103,10 @@ def browser() -> Iterator[Any]:
     assert Path(CHROMIUM).exists(), "Chromium is missing: run the tests with scripts/test.sh, which installs it"
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    # a name that is not this machine's to the browser: a page served over
+                                    # plain http there is not a secure context (no clipboard API)
+                                    f"--host-resolver-rules=MAP {PLAIN_HOST} 127.0.0.1"])
         yield b
         b.close()
 

@@ -76,6 +76,14 @@ def serve(directory: Path) -> Iterator[str]:
     server.shutdown()
 
 
+PLAIN_HOST = "edition.test"  # the browser fixture resolves it to 127.0.0.1
+
+
+def on_plain_http(address: str) -> str:
+    """The same server under a name the browser does not trust as local: plain http, no secure context."""
+    return address.replace("127.0.0.1", PLAIN_HOST)
+
+
 def screenshot_path(name: str) -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS / name

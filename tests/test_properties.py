@@ -33,9 +33,10 @@ TEXT = st.lists(st.one_of(LINE, st.just(""), st.just(" Page start"), st.just("")
 
 
 def citations(source_id: str) -> Citations:
-    forms = {"bibliography": "", "citation": "", "citation_page": "", "citation_paragraph": ""}
-    formatted = {key: {source_id: forms, f"{source_id}-edition": forms} for key, _l, _c in STYLES}
-    return Citations(source_id, "http://127.0.0.1/", formatted, {"id": source_id}, {"id": f"{source_id}-edition"})
+    made = {"reference": "", "cites": {"": {"first": ""}, "paragraph": {"first": ""}}}
+    formatted = {s.key: {"title": s.key, "class": "in-text", "items": {source_id: made, f"{source_id}-edition": made}}
+                 for s in STYLES}
+    return Citations(source_id, None, formatted, {"id": source_id}, {"id": f"{source_id}-edition"}, {})
 
 
 def edition_html(text: str, shape: str, ledgers: Path) -> tuple[str, dict]:

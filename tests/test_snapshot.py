@@ -15,7 +15,10 @@ the escaping of descriptions handed to the theme mended 17 entry pages' meta des
 recorded again after the repairs of the last extraction damage (issue 14), which change the text of
 three sources and so their pages, data, mentions and the entries that quote them (148 files).
 Then again when a repair's words cut by a link came to carry one mark, not one per part (three source
-pages and the stylesheet).
+pages and the stylesheet). Then after the citations were redone (issue 13): no page carries a canonical
+link to 127.0.0.1 any more (every page), the pages a paragraph is on are given as a range with "pp."
+(KWIC lines, search titles), the reference lines of two sources, the Cite data, the reference-manager
+files (now also of the edition) and How to cite; the theme's source maps are no longer copied.
 """
 
 from __future__ import annotations

@@ -51,11 +51,11 @@ def test_the_citation_cache_is_keyed_by_the_style_files(monkeypatch: pytest.Monk
     monkeypatch.setattr(processor, "run_citeproc", lambda payload: calls.append(payload) or {"apa": {}})
     cache = Cache(tmp_path / "cache")
     items = [{"id": "a", "type": "book", "title": "A"}]
-    assert processor.format_references(items, cache) == {"apa": {}}
-    processor.format_references(items, cache)
+    assert processor.format_references(items, cache=cache) == {"apa": {}}
+    processor.format_references(items, cache=cache)
     assert len(calls) == 1  # the second time from the cache
     style.write_text("<style>two</style>", encoding="utf-8")
-    processor.format_references(items, cache)
+    processor.format_references(items, cache=cache)
     assert len(calls) == 2  # a changed style is formatted again, not served stale
 
 

@@ -128,11 +128,14 @@ function whenReady(fn) {
   whenReady(setup);
 })();
 
-// Cite: a dialog with the reference in each style, for the source or for one paragraph.
+// Cite: a dialog with the citations of the original publication and of this reading edition, in the
+// style the reader picks (remembered), for the source or for one paragraph.
 (function () {
   "use strict";
+  var KEY = "edition-cite-style";
   var data = null;
   var dialog = null;
+  var current = null; // the block cited, or null for the whole source
 
   function readData() {
     var el = document.getElementById("cite-data");
@@ -140,13 +143,141 @@ function whenReady(fn) {
     try { return JSON.parse(el.textContent); } catch (e) { return null; }
   }
 
-  function canonical() {
+  function address() {
     var link = document.querySelector('link[rel="canonical"]');
     return link ? link.href.split("#")[0] : location.href.split("#")[0];
   }
 
-  function fill(template, locator) {
-    return template.split(data.placeholder).join(locator);
+  function remembered() {
+    try { return localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+
+  function remember(key) {
+    try { localStorage.setItem(KEY, key); } catch (e) { /* private mode: not kept */ }
+  }
+
+  function style() {
+    var key = dialog.querySelector(".cite-style-pick").value;
+    return data.styles.filter(function (s) { return s.key === key; })[0] || data.styles[0];
+  }
+
+  function fill(html, label) {
+    return html.split(data.placeholder).join(label);
+  }
+
+  function unwrap(html) {
+    return html.replace(/<\/?div[^>]*>/g, "");
+  }
+
+  function row(label, html, hint) {
+    return '<div class="cite-form"><h4>' + label + '</h4><div class="cite-text">' + html + "</div>" +
+      (hint ? '<p class="cite-hint">' + hint + "</p>" : "") +
+      '<button type="button" class="cite-copy md-button">Copy</button></div>';
+  }
+
+  function forms(s, cite, reference) {
+    var html = row(s.notes ? "Note" : "In the text", cite.first);
+    if (s.notes && cite.subsequent) {
+      var numbered = cite.subsequent.indexOf("(n " + data.note_number + ")") !== -1;
+      html += row("Short note", cite.subsequent, "For later notes citing the same work" +
+        (numbered ? "; put for " + data.note_number + " the number of the note that first cites it." : "."));
+    }
+    return html + row(s.notes ? "Bibliography" : "Reference list", unwrap(reference));
+  }
+
+  function section(title, intro, body) {
+    return '<section class="cite-part"><h3>' + title + "</h3>" + (intro ? '<p class="cite-intro">' + intro + "</p>" : "") +
+      body + "</section>";
+  }
+
+  function escape(text) {
+    var div = document.createElement("div");
+    div.textContent = text;
+    return div.innerHTML;
+  }
+
+  function draw() {
+    var s = style();
+    var original = s.original;
+    var edition = s.edition;
+    var html = "";
+    if (current) {
+      var label = current.querySelector(".pnum").textContent;
+      var pages = current.getAttribute("data-pages");
+      var pinned = pages && original.pages[pages];
+      var where = pages ? (pages.indexOf("–") !== -1 ? "pp. " : "p. ") + pages : "";
+      var why = !pages ? "The original has no printed page numbers here: to point to this paragraph, cite this edition (below)." :
+        (!pinned ? original.no_pages : "");
+      html += section("The original publication" + (pinned ? ", " + where : ""), why,
+                      forms(s, pinned || original.cite, original.reference));
+      var cite = { first: fill(edition.paragraph.first, label),
+                   subsequent: edition.paragraph.subsequent && fill(edition.paragraph.subsequent, label) };
+      html += section("This reading edition, ¶ " + label,
+                      "Cite the edition where your reader needs its paragraph numbers or its reading of the text. " +
+                      "Link to this paragraph: <code>" + escape(address() + "#" + current.id) + "</code>",
+                      forms(s, cite, edition.reference));
+    } else {
+      html += section("The original publication", "", forms(s, original.cite, original.reference));
+      html += section("This reading edition", "Reading edition: <code>" + escape(address()) + "</code>",
+                      forms(s, edition.cite, edition.reference));
+    }
+    dialog.querySelector(".cite-parts").innerHTML = html;
+  }
+
+  function downloads(which, title) {
+    var p = document.createElement("p");
+    p.className = "cite-downloads";
+    p.appendChild(document.createTextNode(title + ": "));
+    Object.keys(data.downloads[which]).forEach(function (fmt, i) {
+      var a = document.createElement("a");
+      a.href = data.downloads[which][fmt];
+      a.textContent = fmt;
+      a.setAttribute("download", "");
+      if (i) p.appendChild(document.createTextNode(" · "));
+      p.appendChild(a);
+    });
+    return p;
+  }
+
+  function say(text) {
+    dialog.querySelector(".cite-status").textContent = text;
+  }
+
+  function selectText(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  // Over plain http the browser gives no clipboard API: select the citation and copy it the old way,
+  // or leave it selected and say how to copy it.
+  function fallback(node, button) {
+    selectText(node);
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+    if (copied) done(button);
+    else say("The citation is selected: press Ctrl+C (⌘C on a Mac) to copy it.");
+  }
+
+  function done(button) {
+    button.textContent = "Copied";
+    say("Copied to the clipboard.");
+    setTimeout(function () { button.textContent = "Copy"; }, 1500);
+  }
+
+  function copy(button) {
+    var node = button.parentNode.querySelector(".cite-text");
+    var text = node.innerText.trim();
+    say("");
+    if (!(navigator.clipboard && window.isSecureContext)) return fallback(node, button);
+    var write = window.ClipboardItem && navigator.clipboard.write ?
+      navigator.clipboard.write([new ClipboardItem({
+        "text/plain": new Blob([text], { type: "text/plain" }),
+        "text/html": new Blob([node.innerHTML], { type: "text/html" })
+      })]) : navigator.clipboard.writeText(text);
+    write.then(function () { done(button); }, function () { fallback(node, button); });
   }
 
   function build() {
@@ -154,60 +285,40 @@ function whenReady(fn) {
     dialog.className = "cite-dialog";
     dialog.setAttribute("aria-labelledby", "cite-title");
     dialog.innerHTML = '<form method="dialog" class="cite-close"><button aria-label="Close">×</button></form>' +
-      '<h2 id="cite-title"></h2><p class="cite-link"></p><div class="cite-styles"></div>' +
-      '<p class="cite-downloads">Download for a reference manager: </p>';
-    var downloads = dialog.querySelector(".cite-downloads");
-    Object.keys(data.downloads).forEach(function (fmt, i) {
-      var a = document.createElement("a");
-      a.href = data.downloads[fmt];
-      a.textContent = fmt;
-      a.setAttribute("download", "");
-      if (i) downloads.appendChild(document.createTextNode(" · "));
-      downloads.appendChild(a);
+      '<h2 id="cite-title"></h2><p class="cite-pick"><label>Style <select class="cite-style-pick"></select></label></p>' +
+      '<div class="cite-parts"></div><p class="cite-status" role="status" aria-live="polite"></p>';
+    var select = dialog.querySelector(".cite-style-pick");
+    data.styles.forEach(function (s) {
+      var option = document.createElement("option");
+      option.value = s.key;
+      option.textContent = s.label;
+      select.appendChild(option);
     });
+    if (remembered()) select.value = remembered();
+    if (!select.value) select.value = data.styles[0].key;
+    select.addEventListener("change", function () { remember(select.value); say(""); draw(); });
+    dialog.appendChild(downloads("original", "The original, for a reference manager"));
+    dialog.appendChild(downloads("edition", "This reading edition"));
     dialog.addEventListener("click", function (event) {
       var button = event.target.closest(".cite-copy");
-      if (!button) return;
-      var text = button.parentNode.querySelector(".cite-text").innerText;
-      navigator.clipboard.writeText(text).then(function () {
-        button.textContent = "Copied";
-        setTimeout(function () { button.textContent = "Copy"; }, 1500);
-      }, function () {});
+      if (button) copy(button);
     });
     document.body.appendChild(dialog);
   }
 
-  function row(label, html) {
-    return '<section class="cite-style"><h3>' + label + '</h3><div class="cite-text">' + html +
-      '</div><button type="button" class="cite-copy md-button">Copy</button></section>';
-  }
-
   function open(block) {
     if (!dialog) build();
+    current = block;
     var title = dialog.querySelector("#cite-title");
-    var link = dialog.querySelector(".cite-link");
-    var styles = dialog.querySelector(".cite-styles");
-    var html = "";
     if (block) {
-      var label = block.querySelector(".pnum").textContent;
       var pages = block.getAttribute("data-pages");
-      var url = canonical() + "#" + block.id;
-      title.textContent = "Cite ¶ " + label + (pages ? " (p. " + pages.replace(",", "–") + ")" : "");
-      link.innerHTML = "Permanent link: <code>" + url + "</code>";
-      data.styles.forEach(function (s) {
-        var note = pages ? fill(s.citation_page, pages.split(",")[0]) : fill(s.citation_paragraph, label);
-        html += row(s.label, note + ' <span class="cite-where">¶ ' + label + ", " + url + "</span>");
-      });
+      title.textContent = "Cite ¶ " + block.querySelector(".pnum").textContent +
+        (pages ? " (" + (pages.indexOf("–") !== -1 ? "pp. " : "p. ") + pages + ")" : "");
     } else {
       title.textContent = "Cite this source";
-      link.innerHTML = "Reading edition: <code>" + canonical() + "</code>";
-      data.styles.forEach(function (s) {
-        html += row(s.label, s.bibliography.replace(/<\/?div[^>]*>/g, "")) ;
-      });
-      html += row("This reading edition (Chicago)",
-                  data.styles[0].edition_bibliography.replace(/<\/?div[^>]*>/g, ""));
     }
-    styles.innerHTML = html;
+    say("");
+    draw();
     dialog.showModal();
   }
 

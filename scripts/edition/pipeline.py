@@ -8,6 +8,7 @@ are made, so that a thousand sources do not have to fit in memory at once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -27,13 +28,14 @@ from tqdm import tqdm
 from .annotate import Matcher, annotate
 from .cache import Cache, digest
 from .cite import csl_item, edition_item, format_references
+from .cite.csl import PARAGRAPH, overrides
 from .errors import InputError
 from .index import Index, build_index
 from .model import Edition, Source
 from .read import load_source, read, slug
 from .read.site import Site, load_site
 from .registry import Registry, check_evidence, load_registry
-from .render.citations import Citations, how_to_cite_markdown
+from .render.citations import Citations, how_to_cite_markdown, page_cites
 from .render.exports import entries_json, mentions_csv, mentions_json
 from .render.markup import keep_compiled
 from .render.performance import performance_markdown
@@ -53,7 +55,7 @@ from .repair import repair
 from .repair.lexicon import load_protected, zipf
 from .search import SearchDoc, search_docs
 from .segment import segment
-from .urls import Here, source_page
+from .urls import Here, published_address, source_page
 
 log = logging.getLogger("edition")
 PARALLEL_FROM = 2  # one source alone (an edit under `mkdocs serve`) is quicker without a pool
@@ -73,12 +75,16 @@ class Report:
     reused: list[str] = field(default_factory=list)  # sources taken from the cache, unchanged since
 
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+NO_ADDRESS = ("mkdocs.yml sets no site_url (or one on this machine): citations, the edition's references "
+              "and its downloads carry no web address; set site_url where the site is published")
 
 
 def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> Report:
-    """Build every source in `root/seeds` into `docs` (default `root/docs`)."""
-    site_url = (site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL).rstrip("/") + "/"
+    """Build every source in `root/seeds` into `docs` (default `root/docs`); `site_url` is where the
+    site is published (mkdocs.yml's), if it is."""
+    site_url = published_address(site_url)
+    if site_url is None:
+        say_once(NO_ADDRESS)
     root = root.resolve()
     docs = (docs or root / "docs").resolve()
     seeds = root / "seeds"
@@ -129,6 +135,12 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     clock.lap("write")
     clock.close()
     return report
+
+
+@functools.cache
+def say_once(message: str) -> None:
+    """Log a message once a process (`mkdocs serve` builds again at each change)."""
+    log.info(message)
 
 
 def edit_one(source: Source, protected: frozenset[str], ledger_dir: Path) -> tuple[Edition, str, dict[str, float]]:
@@ -258,17 +270,24 @@ def load_sources(seeds: Path, warnings: list[str]) -> list[Source]:
     return sources
 
 
-def cite_all(editions: list[Edition], version: str, site_url: str, proper: frozenset[str],
+def cite_all(editions: list[Edition], version: str, site_url: str | None, proper: frozenset[str],
              edition_title: str, cache: Cache | None = None) -> dict[str, Citations]:
-    """References in every style, for each source and for its reading edition."""
-    items, editions_items = [], []
+    """References in every style, for each source (with each printed page its paragraphs are on) and
+    for its reading edition (with a paragraph)."""
+    items, changes, cites, made = [], {}, {}, []
     for e in editions:
-        url = f"{site_url}sources/{e.source.id}/"
-        items.append(csl_item(e.source.meta, proper))
-        editions_items.append(edition_item(e.source.meta, url, version, edition_title))
-    formatted = format_references(items + editions_items, cache)
-    return {e.source.id: Citations(e.source.id, f"{site_url}sources/{e.source.id}/", formatted, items[i],
-                                   editions_items[i]) for i, e in enumerate(editions)}
+        url = f"{site_url}sources/{e.source.id}/" if site_url else None
+        item = csl_item(e.source.meta, proper)
+        edition = edition_item(e.source.meta, url, version, edition_title, proper)
+        items += [item, edition]
+        for style, per_item in overrides(e.source.meta, item, edition).items():
+            changes.setdefault(style, {}).update(per_item)
+        cites[item["id"]] = page_cites(e.blocks)
+        cites[edition["id"]] = [{"key": "paragraph", "locator": PARAGRAPH, "label": "paragraph"}]
+        made.append((e.source, url, item, edition))
+    formatted = format_references(items, changes, cites, cache)
+    return {source.id: Citations(source.id, url, formatted, item, edition, source.meta)
+            for source, url, item, edition in made}
 
 
 def render(editions: list[Edition], version: str, index: Index, references: dict[str, Citations],
@@ -288,7 +307,7 @@ def render(editions: list[Edition], version: str, index: Index, references: dict
         cites = references[e.source.id]
         yield source_page(e.source.id), source_markdown(e, version, titles[e.source.id], links, cites)
         yield f"data/edition/{e.source.id}.json", edition_json(e, version)
-        yield from cites.downloads(e.source.meta).items()
+        yield from cites.downloads().items()
     yield "how-to-cite.md", how_to_cite_markdown(editions, references, site)
     performance = performance_markdown()
     if performance:

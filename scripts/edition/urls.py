@@ -8,6 +8,23 @@ the site's root, then down to the target.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from ipaddress import ip_address
+from urllib.parse import urlsplit
+
+LOOPBACK_NAMES = {"localhost", "0.0.0.0"}
+
+
+def published_address(site_url: str | None) -> str | None:
+    """The address the site is published at (mkdocs.yml's `site_url`, ending in "/"), or None: none is
+    set, or it is this machine's own (`mkdocs serve` sets 127.0.0.1), which no reader can follow."""
+    if not site_url:
+        return None
+    host = urlsplit(site_url).hostname or ""
+    try:
+        loopback = ip_address(host).is_loopback or ip_address(host).is_unspecified
+    except ValueError:
+        loopback = host in LOOPBACK_NAMES or host.endswith(".localhost")
+    return None if loopback else site_url.rstrip("/") + "/"
 
 
 def served_at(page: str) -> str:

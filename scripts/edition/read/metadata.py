@@ -22,6 +22,12 @@ NAME = {
     "additionalProperties": False,
 }
 
+EVIDENCE = {
+    "type": "object", "additionalProperties": False, "required": ["fact", "url", "quote"],
+    "properties": {"fact": {"type": "string"}, "url": {"type": "string", "pattern": "^https?://"},
+                   "quote": {"type": "string", "minLength": 1}},
+}
+
 SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -44,6 +50,7 @@ SCHEMA: dict[str, Any] = {
         "genre": {"type": "string"},
         "language": {"type": "string"},
         "note": {"type": "string"},
+        "archive": {"type": "string"},  # where a reader finds the text: the site or collection that holds it
         "edition": {
             "type": "object",
             "additionalProperties": False,
@@ -54,6 +61,16 @@ SCHEMA: dict[str, Any] = {
                 "notes": {"enum": [s.value for s in NoteStyle]},
                 "pages_note": {"type": "string"},
                 "description": {"type": "string"},
+                # journals paginated by issue: OSCOLA then gives the issue after the volume, "65(6)"
+                "paginated_by": {"enum": ["volume", "issue"]},
+                "republished": {
+                    "type": "object", "additionalProperties": False, "required": ["site", "date", "url"],
+                    "properties": {"title": {"type": "string"}, "site": {"type": "string"},
+                                   "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                                   "url": {"type": "string", "pattern": "^https://"}},
+                },
+                # where a fact above comes from: a public record, its address and its words
+                "evidence": {"type": "array", "items": EVIDENCE},
             },
         },
     },

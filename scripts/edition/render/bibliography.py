@@ -32,7 +32,8 @@ def reference(meta: dict[str, Any]) -> Reference:
                          pages=str(meta.get("page") or "").replace("-", "–"), doi=meta.get("DOI", ""))
     published = ", ".join(str(meta[k]) for k in ("genre", "publisher", "publisher-place") if meta.get(k))
     return Reference(authors(meta), nested_quotes(meta["title"]), year(meta),
-                     published=", ".join(x for x in (published, _date(meta)) if x), doi=meta.get("DOI", ""))
+                     published=", ".join(x for x in (published, _date(meta)) if x), doi=meta.get("DOI", ""),
+                     url=meta.get("URL", ""), site=meta.get("archive", ""))
 
 
 def _date(meta: dict[str, Any]) -> str:

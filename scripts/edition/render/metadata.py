@@ -11,12 +11,13 @@ from .markup import in_script
 UNKNOWN_INSTITUTION = "[Institution unknown]"
 
 
-def highwire(meta: dict[str, Any], url: str) -> list[list[str]]:
+def highwire(meta: dict[str, Any], url: str | None) -> list[list[str]]:
     tags = [["citation_title", meta["title"]]]
     for a in meta.get("author", []):
         tags.append(["citation_author", ", ".join(x for x in (a.get("family"), a.get("given")) if x)])
     if meta.get("issued"):
-        tags.append(["citation_publication_date", str(meta["issued"]).removeprefix("c. ").replace("-", "/")])
+        # an approximate date keeps its "c." (a reference manager keeps it as written; "2005" would be a claim)
+        tags.append(["citation_publication_date", str(meta["issued"]).replace("-", "/")])
     kind = meta.get("type")
     if kind == "article-journal":
         tags.append(["citation_journal_title", meta.get("container-title", "")])
@@ -33,14 +34,15 @@ def highwire(meta: dict[str, Any], url: str) -> list[list[str]]:
         tags.append(["citation_firstpage", first])
         if last:
             tags.append(["citation_lastpage", last])
-    tags.append(["citation_abstract_html_url", url])
+    tags.append(["citation_abstract_html_url", url or ""])
+    tags.append(["citation_fulltext_html_url", meta.get("URL", "")])  # where the original can be read
     return [t for t in tags if t[1]]
 
 
 SCHEMA_TYPES = {"article-journal": "ScholarlyArticle", "report": "Report", "thesis": "Thesis"}
 
 
-def jsonld(meta: dict[str, Any], url: str, version: str) -> str:
+def jsonld(meta: dict[str, Any], url: str | None, version: str) -> str:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES.get(meta.get("type", ""), "CreativeWork"),
@@ -51,8 +53,14 @@ def jsonld(meta: dict[str, Any], url: str, version: str) -> str:
         "author": [{"@type": "Person", "givenName": a.get("given"), "familyName": a.get("family"),
                     "name": " ".join(x for x in (a.get("given"), a.get("family")) if x)}
                    for a in meta.get("author", [])],
-        "datePublished": str(meta.get("issued", "")).removeprefix("c. "),
     }
+    issued = str(meta.get("issued", ""))
+    if issued.startswith("c. "):
+        data["dateCreated"] = issued.removeprefix("c. ") + "~"  # ISO 8601-2: an approximate year
+    else:
+        data["datePublished"] = issued
+    if meta.get("URL"):
+        data["sameAs"] = meta["URL"]
     if meta.get("page"):
         first, _, last = str(meta["page"]).partition("-")
         data |= {"pagination": str(meta["page"]).replace("-", "–"), "pageStart": first, "pageEnd": last or first}

@@ -28,6 +28,8 @@ class Reference:
     pages: str = ""
     published: str = ""  # genre, publisher, place and date, where there is no container
     doi: str = ""
+    url: str = ""  # where the original can be read
+    site: str = ""  # the website that holds it
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ class Paragraph:
     label: str  # the paragraph's number, shown in the margin ("" for none)
     html: Markup  # the text, woven with its notes, page starts, repairs and mentions
     lang: str | None = None
-    pages: tuple[str, ...] = ()
+    pages: str = ""  # the printed pages it is on, "50–51"
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ class Kwic:
 
     url: str
     label: str
-    pages: tuple[str, ...]
+    pages: str  # "p. 50", "pp. 50–51"
     before: str
     match: str
     after: str
