@@ -4,6 +4,7 @@ they depend on, in the project's cache."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -31,7 +32,7 @@ def test_a_citeproc_timeout_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) ->
         raise subprocess.TimeoutExpired("node", processor.TIMEOUT)
 
     monkeypatch.setattr(processor.subprocess, "run", hang)
-    with pytest.raises(ToolError, match="citeproc-js did not finish formatting the references within 300 s"):
+    with pytest.raises(ToolError, match="citeproc-js did not finish formatting the references within 600 s"):
         processor.run_citeproc("{}")
 
 
@@ -48,15 +49,25 @@ def test_the_citation_cache_is_keyed_by_the_style_files(monkeypatch: pytest.Monk
     style.write_text("<style>one</style>", encoding="utf-8")
     monkeypatch.setattr(processor, "style_path", lambda name: style)
     calls: list[str] = []
-    monkeypatch.setattr(processor, "run_citeproc", lambda payload: calls.append(payload) or {"apa": {}})
+
+    def formatted(payload: str) -> dict:
+        calls.append(payload)
+        ids = [item["id"] for item in json.loads(payload)["items"]]
+        return {"apa": {"title": "APA", "class": "in-text", "items": {i: {"reference": i} for i in ids}}}
+
+    monkeypatch.setattr(processor, "run_citeproc", formatted)
     cache = Cache(tmp_path / "cache")
-    items = [{"id": "a", "type": "book", "title": "A"}]
-    assert processor.format_references(items, cache=cache) == {"apa": {}}
-    processor.format_references(items, cache=cache)
+    one, two = (processor.Request([{"id": name, "type": "book", "title": name.upper()}]) for name in ("a", "b"))
+    assert processor.format_references([one, two], cache)["apa"]["items"] == {"a": {"reference": "a"},
+                                                                             "b": {"reference": "b"}}
+    processor.format_references([one, two], cache)
     assert len(calls) == 1  # the second time from the cache
+    changed = processor.Request([{"id": "b", "type": "book", "title": "B, changed"}])
+    processor.format_references([one, changed], cache)
+    assert len(calls) == 2 and [i["id"] for i in json.loads(calls[-1])["items"]] == ["b"]  # only what changed
     style.write_text("<style>two</style>", encoding="utf-8")
-    processor.format_references(items, cache=cache)
-    assert len(calls) == 2  # a changed style is formatted again, not served stale
+    processor.format_references([one, changed], cache)
+    assert len(calls) == 3  # a changed style is formatted again, not served stale
 
 
 @pytest.mark.build

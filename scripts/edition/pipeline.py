@@ -29,6 +29,7 @@ from .annotate import Matcher, annotate
 from .cache import Cache, digest
 from .cite import csl_item, edition_item, format_references
 from .cite.csl import PARAGRAPH, overrides
+from .cite.processor import Request
 from .errors import InputError
 from .index import Index, build_index
 from .model import Edition, Source
@@ -274,18 +275,16 @@ def cite_all(editions: list[Edition], version: str, site_url: str | None, proper
              edition_title: str, cache: Cache | None = None) -> dict[str, Citations]:
     """References in every style, for each source (with each printed page its paragraphs are on) and
     for its reading edition (with a paragraph)."""
-    items, changes, cites, made = [], {}, {}, []
+    requests, made = [], []
     for e in editions:
         url = f"{site_url}sources/{e.source.id}/" if site_url else None
         item = csl_item(e.source.meta, proper)
         edition = edition_item(e.source.meta, url, version, edition_title, proper)
-        items += [item, edition]
-        for style, per_item in overrides(e.source.meta, item, edition).items():
-            changes.setdefault(style, {}).update(per_item)
-        cites[item["id"]] = page_cites(e.blocks)
-        cites[edition["id"]] = [{"key": "paragraph", "locator": PARAGRAPH, "label": "paragraph"}]
+        cites = {item["id"]: page_cites(e.blocks),
+                 edition["id"]: [{"key": "paragraph", "locator": PARAGRAPH, "label": "paragraph"}]}
+        requests.append(Request([item, edition], overrides(e.source.meta, item, edition), cites))
         made.append((e.source, url, item, edition))
-    formatted = format_references(items, changes, cites, cache)
+    formatted = format_references(requests, cache)
     return {source.id: Citations(source.id, url, formatted, item, edition, source.meta)
             for source, url, item, edition in made}
 
