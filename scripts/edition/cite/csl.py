@@ -79,9 +79,10 @@ def overrides(meta: dict[str, Any], item: dict[str, Any], edition: dict[str, Any
     if meta["title"].startswith("["):
         # a description supplied for an untitled work is set in roman, not italics (APA 7, MLA 9); within
         # the italics these styles give a title, <i> sets it back in roman
-        for style in ("apa", "mla"):
-            roman = {k: wrap(item[k], ITALIC) for k in ("title", "title-short") if k in item}
-            change(style, item["id"], "both", **roman)
+        # (MLA puts a web page's title in quotation marks: the edition's is left as it is there)
+        for style, cited in (("apa", item), ("mla", item), ("apa", edition)):
+            roman = {k: wrap(cited[k], ITALIC) for k in ("title", "title-short") if k in cited}
+            change(style, cited["id"], "both", **roman)
     for cited in (item, edition):
         if "title-short" in cited and not cited.get("author"):
             # a work without an author is cited in the text by a short title, as APA and MLA do (Cite Them
