@@ -110,7 +110,23 @@ def measure(project: Path, runs: int, with_registry: bool = True) -> dict:
         "pages": sum(1 for _ in (project / "site").rglob("index.html")),
         "search_index_mb": round(index.stat().st_size / 2**20, 2) if index.exists() else 0,
         "peak_memory_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, peak_child_mb())),
+        "pictures": picture_sizes(project / "site"),
     }
+
+
+SVG = re.compile(r"<svg.*?</svg>", re.S)
+
+
+def picture_sizes(site: Path) -> dict:
+    """The pictures' weight: SVG per entry page (median and largest), on the timeline and relations pages."""
+    def svg_kb(path: Path) -> float:
+        return sum(len(m) for m in SVG.findall(path.read_text(encoding="utf-8"))) / 1024 if path.exists() else 0.0
+
+    entries = [svg_kb(p) for p in (site / "register").glob("*s/*/index.html")]
+    return {"entry_svg_kb_median": round(statistics.median(entries), 1) if entries else 0,
+            "entry_svg_kb_max": round(max(entries, default=0), 1),
+            "timeline_svg_kb": round(svg_kb(site / "timeline" / "index.html"), 1),
+            "relations_svg_kb": round(svg_kb(site / "register" / "relations" / "index.html"), 1)}
 
 
 SEARCH_QUERY = "Janjaweed"

@@ -18,7 +18,9 @@ Then again when a repair's words cut by a link came to carry one mark, not one p
 pages and the stylesheet). Then after the citations were redone (issue 13): no page carries a canonical
 link to 127.0.0.1 any more (every page), the pages a paragraph is on are given as a range with "pp."
 (KWIC lines, search titles), the reference lines of two sources, the Cite data, the reference-manager
-files (now also of the edition) and How to cite; the theme's source maps are no longer copied.
+files (now also of the edition) and How to cite; the theme's source maps are no longer copied. Then
+when the pictures came (issue 15): every page's navigation gains "Relations" (a new page), entry pages
+their strips and graph, source pages their profile, the timeline its charts, and the stylesheet and script.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ from support import ROOT, on_plain_http, screenshot_path
 
 SHOTS = ROOT / "test-results"
 SHOTS.mkdir(exist_ok=True)
-PAGES = ["/", "/sources/maddox-2015/", "/register/actors/janjaweed/", "/register/actors/", "/timeline/"]
+PAGES = ["/", "/sources/maddox-2015/", "/register/actors/janjaweed/", "/register/actors/", "/timeline/",
+         "/register/relations/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -334,6 +334,22 @@ function whenReady(fn) {
   whenReady(setup);
 })();
 
+// Pictures: a register unticked in a graph's filter hides its entries and their lines.
+(function () {
+  "use strict";
+  function setup() {
+    document.querySelectorAll(".pic-filter").forEach(function (form) {
+      var layers = document.querySelectorAll(".pic-corpus");
+      form.addEventListener("change", function (event) {
+        var box = event.target;
+        if (box.type !== "checkbox") return;
+        layers.forEach(function (svg) { svg.classList.toggle("hide-" + box.value, !box.checked); });
+      });
+    });
+  }
+  whenReady(setup);
+})();
+
 // Accessibility: the theme's search panel is a dialog; give it a name.
 (function () {
   "use strict";

@@ -304,7 +304,8 @@ def render(editions: list[Edition], version: str, index: Index, references: dict
     titles = short_titles(editions)
     for e in editions:
         cites = references[e.source.id]
-        yield source_page(e.source.id), source_markdown(e, version, titles[e.source.id], links, cites)
+        yield source_page(e.source.id), source_markdown(e, version, titles[e.source.id], links, cites,
+                                                        index.registry.entries)
         yield f"data/edition/{e.source.id}.json", edition_json(e, version)
         yield from cites.downloads().items()
     yield "how-to-cite.md", how_to_cite_markdown(editions, references, site)

@@ -3,16 +3,20 @@ the glossary of abbreviations. Each is a view model (views.py) laid out by its t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+
+from markupsafe import Markup
 
 from ..index import EntryIndex, Index, Occurrence, sort_key
 from ..model import pages_label
 from ..registry import REGISTER_TITLES, REGISTERS, Entry
 from ..urls import Here, register_path
 from ..vocabulary import KINDS, ORDERED_KINDS, Register
-from .markup import render
+from .markup import macros, render
+from .pictures import corpus, discussed, neighbourhood, positions
 from .site_pages import short_titles
 from .views import (
     Abbreviation,
@@ -26,9 +30,11 @@ from .views import (
     MentionCount,
     RegisterCount,
     RegisterPage,
+    RelationsPage,
     SourceMentions,
 )
 
+RELATIONS = "register/relations.md"
 MAX_KWIC = 500  # mentions shown with their sentence on one entry's page (the seeds' most is 242)
 MAX_TOGETHER = 25  # entries listed as appearing in the same paragraphs
 
@@ -50,12 +56,15 @@ def entry_page(entry: Entry) -> str:
     return f"{entry.url.rstrip('/')}.md"
 
 
-def entry_markdown(item: EntryIndex, index: Index, titles: dict[str, str] | None = None) -> str:
-    """An entry's page; `titles`, the sources' short titles, once for all entries when given."""
-    return render("entry.md.j2", page=entry_view(item, index, titles or short_titles(index.editions)))
+def entry_markdown(item: EntryIndex, index: Index, titles: dict[str, str] | None = None,
+                   where: dict[str, dict[str, float]] | None = None) -> str:
+    """An entry's page; `titles` (the sources' short titles) and `where` (each paragraph's place in its
+    source), once for all entries when given."""
+    return render("entry.md.j2", page=entry_view(item, index, titles or short_titles(index.editions),
+                                                 where or positions(index.editions)))
 
 
-def entry_view(item: EntryIndex, index: Index, titles: dict[str, str]) -> EntryPage:
+def entry_view(item: EntryIndex, index: Index, titles: dict[str, str], where: dict[str, dict[str, float]]) -> EntryPage:
     entry = item.entry
     here = Here(entry_page(entry))
     entries = index.registry.entries
@@ -71,7 +80,14 @@ def entry_view(item: EntryIndex, index: Index, titles: dict[str, str]) -> EntryP
         mentions_csv=here.to("data/mentions.csv"),
         together=[_link(entries[other], here, count=n) for other, n in together[:MAX_TOGETHER]],
         related=[_link(entries[other], here) for other in entry.related],
+        where=discussed(item, where, titles, here), graph=neighbourhood(item, index, here),
+        legend=register_legend(),
     )
+
+
+@functools.cache
+def register_legend() -> Markup:
+    return macros("pictures.html.j2").register_legend()
 
 
 def _link(entry: Entry, here: Here, count: int = 0, register: bool = False) -> EntryLink:
@@ -153,10 +169,25 @@ def register_pages(index: Index) -> Iterator[tuple[str, str]]:
     from .timeline import timeline_pages
 
     yield "register/index.md", combined_markdown(index)
+    yield RELATIONS, relations_markdown(index)
     yield "register/abbreviations.md", abbreviations_markdown(index, definitions(index))
     yield from timeline_pages(index)
     for register in REGISTERS:
         yield f"{register_path(register)}index.md", register_markdown(register, index)
     titles = short_titles(index.editions)
+    where = positions(index.editions)
     for item in index.entries.values():
-        yield entry_page(item.entry), entry_markdown(item, index, titles)
+        yield entry_page(item.entry), entry_markdown(item, index, titles, where)
+
+
+def relations_markdown(index: Index) -> str:
+    """The corpus's relation graph, with its lines as a table."""
+    here = Here(RELATIONS)
+    graph = corpus(index, here)
+    entries = index.registry.entries
+    intro = (f"{graph.figure.desc} Untick a register to hide its entries. Every entry's own page has the same "
+             f"picture for that entry, with all the entries it appears with listed.")
+    return render("relations.md.j2", page=RelationsPage(
+        intro, [(r.value, REGISTER_TITLES[r]) for r in Register], graph,
+        [(_link(entries[a], here, register=True), _link(entries[b], here, register=True), n)
+         for a, b, n in graph.pairs]))

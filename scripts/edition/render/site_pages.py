@@ -163,7 +163,7 @@ def site_nav(editions: list[Edition], index: Any) -> list[Any]:
         {"Sources": sources},
         {"Registers": [{"Index": "register/index.md"}]
          + [{REGISTER_TITLES[r]: f"register/{r}s/index.md"} for r in REGISTERS]
-         + [{"Abbreviations": "register/abbreviations.md"}]},
+         + [{"Abbreviations": "register/abbreviations.md"}, {"Relations": "register/relations.md"}]},
         {"Timeline": "timeline.md"},
         {"How to cite": "how-to-cite.md"},
         {"About this edition": "about.md"},

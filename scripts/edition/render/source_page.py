@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ..index.dates import dated_statements
 from ..model import Block, Edition, Repair
-from ..registry import Registry
+from ..registry import Entry, Registry
 from ..segment import block_at
 from ..urls import Here, source_page
 from ..vocabulary import BlockKind, repair_label
@@ -20,6 +21,7 @@ from .citations import Citations
 from .inline import Link, block_html
 from .markup import render
 from .metadata import highwire, jsonld
+from .pictures import source_chart, source_profile
 from .views import Abstract, ApparatusRow, Heading, Note, Paragraph, SourcePage
 
 WRAP = {
@@ -41,14 +43,17 @@ def mention_links(registry: Registry, here: Here) -> dict[str, Link]:
 
 
 def source_markdown(edition: Edition, version: str, nav_title: str, links: dict[str, Link],
-                    cites: Citations) -> str:
-    return render("source.md.j2", page=source_view(edition, version, nav_title, links, cites))
+                    cites: Citations, entries: dict[str, Entry] | None = None) -> str:
+    """A source's reading page; with the registry's `entries`, its profile too."""
+    return render("source.md.j2", page=source_view(edition, version, nav_title, links, cites, entries))
 
 
 def source_view(edition: Edition, version: str, nav_title: str, links: dict[str, Link],
-                cites: Citations) -> SourcePage:
+                cites: Citations, entries: dict[str, Entry] | None = None) -> SourcePage:
     src = edition.source
     here = Here(source_page(src.id))
+    profile = source_profile(edition, entries, here) if entries else None
+    when = source_chart(dated_statements([edition]), src.id) if entries else None
     referenced = Counter(r.number for b in edition.blocks for r in b.noterefs)
     counts = Counter(r.kind for r in edition.repairs)
     return SourcePage(
@@ -63,6 +68,7 @@ def source_view(edition: Edition, version: str, nav_title: str, links: dict[str,
         repairs=[_row(edition, i, r) for i, r in enumerate(edition.repairs, start=1)],
         repair_summary=", ".join(f"{n} {repair_label(k)}" for k, n in counts.most_common()) or "none",
         redirects=json.dumps(edition.redirects, sort_keys=True),
+        profile=profile, when=when,
     )
 
 

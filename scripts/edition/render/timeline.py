@@ -16,11 +16,13 @@ from ..index.dates import DatedStatement, dated_statements
 from ..urls import Here, source_path
 from ..vocabulary import Register
 from .markup import render
+from .pictures import Chart, timeline_charts
 from .site_pages import short_titles
 from .views import Choice, PageLink, PeriodLine, TimelineOverview, TimelinePage, TimelineRow
 
 WIDTH = 120  # characters of context either side of a date
 PAGE_ROWS = 1500  # rows on one timeline page (about 600 KB)
+MAX_DRAWN = 1500  # dated statements the chart draws; past this (hundreds of sources) it draws the events
 CHECKBOXES_UP_TO = 12  # sources; past this, the filter is a drop-down list
 REGISTRY = "registry"  # the filter's value for the registry's own events
 INTRO = ("Dates are normalised; a year in square brackets is inferred from the paragraph's context. "
@@ -48,14 +50,18 @@ class Period:
 def timeline_pages(index: Index) -> Iterator[tuple[str, str]]:
     """The timeline's pages as (path, Markdown)."""
     titles = short_titles(index.editions)
-    rows = _rows(index, dated_statements(index.editions), titles)
+    dated = dated_statements(index.editions)
+    rows = _rows(index, dated, titles)
     events, statements = sum(r.source == REGISTRY for r in rows), sum(r.source != REGISTRY for r in rows)
     counts = f"{events} dated events of the registers and {statements} dated statements in the sources, in order."
+    drawn = dated if len(dated) <= MAX_DRAWN else []  # past that, the chart draws the registry's events alone
+    charts = timeline_charts([e for e in index.registry.entries.values() if e.register == Register.EVENT],
+                             drawn, titles, Here("timeline.md"), left_out=len(dated) - len(drawn))
     if len(rows) <= PAGE_ROWS:
-        yield "timeline.md", _page("Timeline", f"{counts} {INTRO}", rows, titles, Here("timeline.md"))
+        yield "timeline.md", _page("Timeline", f"{counts} {INTRO}", rows, titles, Here("timeline.md"), charts=charts)
         return
     periods = paginate(rows, PAGE_ROWS)
-    yield "timeline.md", _overview(counts, periods)
+    yield "timeline.md", _overview(counts, periods, charts)
     for i, period in enumerate(periods):
         before = periods[i - 1] if i else None
         after = periods[i + 1] if i + 1 < len(periods) else None
@@ -106,13 +112,13 @@ def _rows(index: Index, dated: list[DatedStatement], titles: dict[str, str]) -> 
 
 
 def _page(title: str, intro: str, rows: list[TimelineRow], titles: dict[str, str], here: Here,
-          neighbours: list[PageLink] | None = None) -> str:
+          neighbours: list[PageLink] | None = None, charts: list[Chart] | None = None) -> str:
     shown = {r.source for r in rows}
     choices = [Choice(REGISTRY, "Registry events"), *(Choice(s, t) for s, t in titles.items() if s in shown)]
     years = [(year, [replace(r, url=here.to(r.url)) for r in group])
              for year, group in groupby(rows, key=lambda r: r.year)]
     return render("timeline.md.j2", page=TimelinePage(title, intro, choices, len(choices) <= CHECKBOXES_UP_TO + 1,
-                                                      years, neighbours or []))
+                                                      years, neighbours or [], charts or []))
 
 
 def _neighbours(before: Period | None, after: Period | None, here: Here) -> list[PageLink]:
@@ -124,7 +130,7 @@ def _neighbours(before: Period | None, after: Period | None, here: Here) -> list
     return links
 
 
-def _overview(counts: str, periods: list[Period]) -> str:
+def _overview(counts: str, periods: list[Period], charts: list[Chart]) -> str:
     here = Here("timeline.md")
     lines = []
     for period in periods:
@@ -134,7 +140,7 @@ def _overview(counts: str, periods: list[Period]) -> str:
         lines.append(PeriodLine(url, period.title, len(period.rows) - events, events, period.continued,
                                 [(y, f"{url}#y{y}") for y in years]))
     return render("timeline-overview.md.j2", page=TimelineOverview(
-        f"{counts} They are on {len(periods)} pages, by period. {INTRO}", lines))
+        f"{counts} They are on {len(periods)} pages, by period. {INTRO}", lines, charts))
 
 
 def _statement(s: DatedStatement, titles: dict[str, str]) -> TimelineRow:

@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 
 from markupsafe import Markup
 
+from .pictures import Chart, Graph, Profile, Strips
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -120,6 +122,8 @@ class SourcePage:
     repairs: list[ApparatusRow]
     repair_summary: str
     redirects: str  # JSON: retired anchors and where they lead
+    profile: Profile | None = None  # the entries it discusses most
+    when: Chart | None = None  # where its dated statements fall in time
 
 
 # The registers ----------------------------------------------------------------------------------------
@@ -187,6 +191,9 @@ class EntryPage:
     mentions_csv: str
     together: list[EntryLink]  # with the paragraphs shared as their count
     related: list[EntryLink]
+    where: Strips | None = None  # where it is discussed: a strip per source (two or more mentions)
+    graph: Graph | None = None  # the entries it shares most paragraphs with
+    legend: Markup | None = None  # what the graph's marks mean (the same on every entry page: drawn once)
 
 
 @dataclass(frozen=True)
@@ -273,6 +280,7 @@ class TimelinePage:
     checkboxes: bool  # a checkbox per source, or (many sources) a drop-down list
     years: list[tuple[str, list[TimelineRow]]]
     neighbours: list[PageLink] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)  # the timeline drawn: all years, then each busy stretch
 
 
 @dataclass(frozen=True)
@@ -289,3 +297,12 @@ class PeriodLine:
 class TimelineOverview:
     intro: str
     periods: list[PeriodLine]
+    charts: list[Chart] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RelationsPage:
+    intro: str
+    registers: list[tuple[str, str]]  # the filter: value, title
+    graph: Graph
+    pairs: list[tuple[EntryLink, EntryLink, int]]  # the graph's lines, most paragraphs first
