@@ -174,7 +174,7 @@ def test_the_relations_page_is_in_the_navigation_and_lists_its_lines(site: Path)
     soup = BeautifulSoup((site / "register" / "relations" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     assert soup.select_one("figure.pic-graph svg.pic-corpus")
-    lines = soup.select("figure.pic-graph line.pic-edge")
+    lines = soup.select("figure.pic-graph path.pic-edge")
     assert len(soup.select("table.pairs tbody tr")) == len(lines)
     assert "Relations" in [a.get_text(strip=True) for a in page(site, "maddox-2015").select("nav a")]
 

@@ -80,7 +80,7 @@ def entry_view(item: EntryIndex, index: Index, titles: dict[str, str], where: di
         mentions_csv=here.to("data/mentions.csv"),
         together=[_link(entries[other], here, count=n) for other, n in together[:MAX_TOGETHER]],
         related=[_link(entries[other], here) for other in entry.related],
-        where=discussed(item, where, titles, here), graph=neighbourhood(item, index, here),
+        where=discussed(item, where, titles, here), graph=neighbourhood(item, index, here, together),
         legend=register_legend(),
     )
 

@@ -11,6 +11,7 @@ from ...vocabulary import Register
 # Each register's mark: a shape, and a colour class (the colours are in assets/edition.css, from the
 # Okabe–Ito palette, with a variant for the dark scheme).
 SHAPES = {Register.ACTOR: "circle", Register.EVENT: "diamond", Register.CONCEPT: "square", Register.PLACE: "triangle"}
+SHAPE_OF = {str(r.value): shape for r, shape in SHAPES.items()}
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Figure:
 
 def mark(register: str, x: float, y: float, r: float) -> str:
     """The SVG path of a register's shape centred on (x, y), r its half-size."""
-    shape = SHAPES.get(Register(register), "circle") if register in {r.value for r in Register} else "circle"
+    shape = SHAPE_OF.get(register, "circle")
     if shape == "diamond":
         return f"M{x:.1f} {y - r:.1f}L{x + r:.1f} {y:.1f}L{x:.1f} {y + r:.1f}L{x - r:.1f} {y:.1f}Z"
     if shape == "square":

@@ -51,6 +51,11 @@ class Edge:
     tip: str
     weak: bool = False  # between two neighbours, not to the entry itself
 
+    @property
+    def d(self) -> str:
+        """The line as an SVG path (one attribute to write, not four)."""
+        return f"M{self.x1} {self.y1}L{self.x2} {self.y2}"
+
 
 @dataclass(frozen=True)
 class Graph:
@@ -60,18 +65,19 @@ class Graph:
     pairs: list[tuple[str, str, int]] = field(default_factory=list)  # the lines: two entry ids, paragraphs shared
 
 
-def neighbourhood(item: EntryIndex, index: Index, here: Here) -> Graph | None:
-    """The entry in the middle, the entries it shares most paragraphs with around it (the strongest at
-    the top, clockwise), and the pairs of them that share most paragraphs as fainter lines."""
+def neighbourhood(item: EntryIndex, index: Index, here: Here, together: list[tuple[str, int]]) -> Graph | None:
+    """The entry in the middle, the entries it shares most paragraphs with around it (`together`, in the
+    order its page lists them: the strongest at the top, then clockwise), and the pairs of them that share
+    most paragraphs as fainter lines."""
     entries = index.registry.entries
-    top = sorted(item.cooccurring.items(), key=lambda kv: (-kv[1], sort_key(entries[kv[0]].name)))[:NEIGHBOURS]
+    top = together[:NEIGHBOURS]
     if not top:
         return None
     centre = item.entry.id
     ring = [o for o, _ in top]
     width, height = 640, 300
-    layout = {centre: (0.0, 0.0)} | dict(zip(ring, ring_layout(len(ring)), strict=True))
-    place = _placer(layout, width, height, margin_x=150, margin_y=30)
+    points = dict(zip([centre, *ring], ring_points(len(ring), width, height), strict=True))
+    place = points.__getitem__
     among = [(a, b, index.entries[a].cooccurring.get(b, 0)) for a, b in combinations(ring, 2)]
     among = [t for t in sorted(among, key=lambda t: -t[2])[:WEAK_EDGES] if t[2] >= 2]
     heaviest, heaviest_among = top[0][1], max((w for _a, _b, w in among), default=1)
@@ -88,6 +94,14 @@ def neighbourhood(item: EntryIndex, index: Index, here: Here) -> Graph | None:
             f"the list above gives the same with the counts.")
     return Graph(Figure(f"together-{item.entry.id}", f"Entries that appear with {short(name, 60)}", desc, width,
                         height), nodes, edges)
+
+
+@functools.cache
+def ring_points(n: int, width: int, height: int) -> list[tuple[float, float]]:
+    """The centre and a ring of n, in the picture's units."""
+    layout = {"centre": (0.0, 0.0)} | dict(enumerate(ring_layout(n)))
+    place = _placer(layout, width, height, margin_x=150, margin_y=30)
+    return [place("centre"), *(place(k) for k in range(n))]
 
 
 @functools.cache

@@ -33,6 +33,11 @@ class StripRow:
     url: str  # the source's mentions on this page
     ticks: list[Tick]
 
+    @property
+    def marks(self) -> str:
+        """Every tick of the row as one SVG path (the links over them are one per tick)."""
+        return "".join(f"M{t.x - 2.5:.1f} {self.y - 8:.1f}h5v16h-5z" for t in self.ticks)
+
 
 @dataclass(frozen=True)
 class Strips:
