@@ -115,7 +115,7 @@ def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> 
     check_evidence(registry, {e.source.id: {b.anchor for b in e.blocks if b.anchor} for e in editions})
     matcher = Matcher(registry)
     for edition in editions:
-        clock.timed("annotate", annotate, edition, matcher)
+        clock.timed("annotate", annotate, edition, matcher, registry.references)
     index = clock.timed("index", build_index, registry, editions)
     version = edition_version(root)
     titles = " ".join(str(e.source.meta.get("title", "")) for e in editions)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import InputError
 from ..model import Edition
 from ..registry import Alias, Entry, Registry
+from ..registry.model import Reference
 
 TOKEN = re.compile(r"[^\W_]+")
 NOT_AFTER = re.compile(r"^[$€£]")  # "US$" is a currency, not the United States
@@ -41,7 +43,7 @@ class Matcher:
 
     def __init__(self, registry: Registry) -> None:
         self.trie: dict = {}
-        self.wanted: dict[str, str] = {}  # each alias in the form mentions are compared with
+        self.names = {e.id for e in registry.entries.values() if e.register in ("actor", "place")}
         for entry in registry.entries.values():
             for alias in entry.aliases:
                 words = [w.casefold() for w in TOKEN.findall(alias.text)]
@@ -53,7 +55,7 @@ class Matcher:
                 node.setdefault(None, []).append((entry, alias))
         for node in _nodes(self.trie):
             if None in node:
-                node[None].sort(key=lambda ea: (not ea[1].conditional, ea[1].sources is None))
+                node[None].sort(key=lambda ea: (not ea[1].scoped, not ea[1].conditional, ea[1].sources is None))
 
     def mentions(self, source_id: str, anchor: str, text: str) -> list[Mention]:
         tokens = Tokens(text)
@@ -71,7 +73,7 @@ class Matcher:
             elif None not in node and not (i + 1 < n and _continues(node, words[i + 1])):
                 i += 1  # the first word of longer names only ("the", "united"), not followed by the second
                 continue
-            found = self._longest(source_id, text, tokens, i)
+            found = self._longest(source_id, text, tokens, i, anchor=anchor)
             if found:
                 end_index, start, end, entry = found
                 out.append(Mention(source_id, anchor, start, end, text[start:end], entry.id))
@@ -88,7 +90,7 @@ class Matcher:
         out = []
         i = first
         while i <= last:
-            found = self._longest(source_id, text, tokens, i, exclude=outer.id, stop=last + 1)
+            found = self._longest(source_id, text, tokens, i, exclude=outer.id, stop=last + 1, anchor=anchor)
             if found and found[3].id in outer.related and (found[1], found[2]) != (tokens.start(first),
                                                                                    tokens.end(last)):
                 end_index, start, end, entry = found
@@ -99,41 +101,41 @@ class Matcher:
         return out
 
     def _longest(self, source_id: str, text: str, tokens: Tokens, i: int, exclude: str | None = None,
-                 stop: int | None = None) -> tuple[int, int, int, Entry] | None:
+                 stop: int | None = None, anchor: str = "") -> tuple[int, int, int, Entry] | None:
         node, candidates = self.trie, []
         words = tokens.words
         for j in range(i, stop if stop is not None else len(words)):
             word = words[j]
             nxt = node.get(word)
-            plural = None
             if nxt is None and len(word) > 3 and word.endswith("s"):
-                plural = node.get(word[:-1])
-                if plural is not None and None in plural:
-                    candidates.append((j, plural[None], True))
+                nxt = node.get(word[:-1])  # a plural, at the end of a name or inside it ("stakeholders' conference")
             if nxt is None:
                 break
             node = nxt
             if None in node:
-                candidates.append((j, node[None], False))
+                candidates.append((j, node[None]))
         start = tokens.start(i)
-        for j, claims, is_plural in reversed(candidates):
+        for j, claims in reversed(candidates):
             end = tokens.end(j)
             if NOT_AFTER.match(text[end:end + 1]):
                 continue
             for entry, alias in claims:
-                if entry.id != exclude and self._fits(alias, source_id, text, start, end, is_plural):
-                    return j, start, end, entry
+                if entry.id != exclude and (fit := self._fits(alias, source_id, anchor, text, start, end)):
+                    return j, start, fit, entry
         return None
 
-    def _fits(self, alias: Alias, source_id: str, text: str, start: int, end: int, plural: bool) -> bool:
-        if not alias.applies_in(source_id):
-            return False
-        surface = normal(text[start:end - 1] if plural else text[start:end])
-        wanted = self.wanted.get(alias.text)
-        if wanted is None:
-            wanted = self.wanted[alias.text] = normal(alias.text)
-        same = surface == wanted if alias.exact_case else surface.casefold() == wanted.casefold()
-        return same and alias.fits(text, start, end)
+    def _fits(self, alias: Alias, source_id: str, anchor: str, text: str, start: int, end: int) -> int:
+        """Where the mention ends if the alias fits here (0 if not): its punctuation ("U.S.") included."""
+        if not alias.applies_in(source_id, anchor):
+            return 0
+        if alias.tail:
+            if not text.startswith(alias.tail, end):
+                return 0
+            end += len(alias.tail)
+        surface = normal(text[start:end])
+        if surface != alias.text and not alias.pattern.fullmatch(surface):  # as written, or as the pattern allows
+            return 0
+        return end if alias.fits(text, start, end) else 0
 
 
 def _continues(node: dict, word: str) -> bool:
@@ -171,11 +173,61 @@ def _nodes(trie: dict) -> list[dict]:
     return out
 
 
-def annotate(edition: Edition, matcher: Matcher) -> list[Mention]:
-    """Every mention in one edition; each block keeps its own."""
+def annotate(edition: Edition, matcher: Matcher, references: list[Reference] | None = None) -> list[Mention]:
+    """Every mention in one edition, each block keeping its own: the names the matcher finds (none inside
+    a web address) and the registry's curated references to this source."""
+    by_anchor: dict[str, list[Reference]] = {}
+    for ref in references or []:
+        if ref.source_id == edition.source.id:
+            by_anchor.setdefault(ref.anchor, []).append(ref)
+    anchors = {b.anchor for b in edition.blocks if b.anchor}
+    for anchor, refs in by_anchor.items():
+        if anchor not in anchors:
+            raise InputError(refs[0].file or "registry", f"{edition.source.id} has no paragraph {anchor!r}",
+                             refs[0].line)
     found: list[Mention] = []
     for block in edition.blocks:
         if block.kind in ANNOTATED and block.anchor:
-            block.mentions = matcher.mentions(edition.source.id, block.anchor, block.text)
+            mentions = outside_addresses(matcher.mentions(edition.source.id, block.anchor, block.text), block.text)
+            block.mentions = with_references(mentions, by_anchor.get(block.anchor, []), block.text,
+                                             edition.source.id, block.anchor, matcher.names)
             found += block.mentions
     return found
+
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+
+
+def outside_addresses(mentions: list[Mention], text: str) -> list[Mention]:
+    """A web address is not a mention ("Mbeki" in a sudantribune.com address, "Arab" in a PDF's name)."""
+    if "http" not in text and "www." not in text:
+        return mentions
+    spans = [m.span() for m in URL.finditer(text)]
+    return [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+
+
+def with_references(mentions: list[Mention], refs: list[Reference], text: str, source_id: str,
+                    anchor: str, names: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+    """The curated references of a paragraph added to its mentions. Each takes the next place its words
+    occur. A mention inside its words stays a mention of its own if it is a name (an actor or a place:
+    "Habyarimana" in "the plane carrying Habyarimana ... crashed", "Rwanda" in "the 1994 genocide in
+    Rwanda") or does not end them; an event or concept that ends them is what the curator read otherwise
+    ("the eventual genocide" is the event, not the concept) and is dropped, as is a mention of the same
+    entry, or one the reference overlaps without holding."""
+    out = list(mentions)
+    curated: list[Mention] = []
+    taken: dict[tuple[str, str], int] = {}  # words may refer to two entries: each takes them in turn
+    for ref in refs:
+        start = text.find(ref.quote, taken.get((ref.quote, ref.entry_id), 0))
+        if start < 0:
+            said = "no longer" if ref.quote not in text else "not as often"
+            raise InputError(ref.file or "registry", f"{source_id}#{anchor}: the words {ref.quote!r} are {said} in "
+                             "the paragraph", ref.line)
+        end = start + len(ref.quote)
+        taken[(ref.quote, ref.entry_id)] = end
+        out = [m for m in out if m.end <= start or m.start >= end
+               or (start <= m.start and m.end <= end and m.entry_id != ref.entry_id
+                   and (m.end < end or m.entry_id in names) and (m.start, m.end) != (start, end))]
+        curated.append(Mention(source_id, anchor, start, end, text[start:end], ref.entry_id))
+    out += curated  # two curated references may overlap: each is the curator's reading
+    return sorted(out, key=lambda m: (m.start, -m.end))

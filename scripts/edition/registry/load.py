@@ -17,7 +17,7 @@ from .. import yamlfile
 from ..errors import InputError
 from ..read.metadata import describe, unknown_keys
 from ..vocabulary import KINDS, Register
-from .model import REGISTERS, Alias, Entry, Registry
+from .model import REGISTERS, Alias, Entry, Reference, Registry
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ALIAS = {
@@ -30,6 +30,8 @@ ALIAS = {
             "not_sources": {"type": "array", "items": {"type": "string"}},
             "before": {"type": "string"}, "not_before": {"type": "string"},
             "after": {"type": "string"}, "not_after": {"type": "string"},
+            # only in these paragraphs of its sources: "p13-p16", "n27" (a sense that holds in one section)
+            "paragraphs": {"type": "array", "items": {"type": "string", "pattern": r"^[a-z]+\d+(-[a-z]+\d+)?$"}},
         }},
     ]
 }
@@ -67,7 +69,8 @@ def load_registry(folder: Path) -> Registry:
                     raise InputError(path, f"duplicate id {entry.id!r} (first at {first.file}:{first.line})",
                                      entry.line)
                 entries[entry.id] = entry
-    registry = Registry(entries, _load_not_entries(folder / "not-entries.yml"))
+    registry = Registry(entries, _load_not_entries(folder / "not-entries.yml"),
+                        load_references(folder / "references.yml", entries))
     check_links(registry)
     check_alias_clashes(registry)
     return registry
@@ -120,7 +123,7 @@ def _ref(text: str) -> tuple[str, str]:
 def _alias(raw: str | dict[str, Any], entry_id: str | None, path: Path, line: int | None) -> Alias:
     spec = {"text": raw} if isinstance(raw, str) else raw
     text = spec["text"].strip()
-    exact = spec.get("case", "exact" if any(c.isupper() for c in text) else "any") == "exact"
+    exact = spec.get("case", default_case(text)) == "exact"
 
     def pattern(key: str, anchor: str) -> re.Pattern[str] | None:
         if key not in spec:
@@ -135,15 +138,37 @@ def _alias(raw: str | dict[str, Any], entry_id: str | None, path: Path, line: in
         sources=frozenset(spec["sources"]) if "sources" in spec else None,
         not_sources=frozenset(spec.get("not_sources", [])),
         before=pattern("before", "$"), not_before=pattern("not_before", "$"),
-        after=pattern("after", ""), not_after=pattern("not_after", ""), line=line,
+        after=pattern("after", ""), not_after=pattern("not_after", ""),
+        paragraphs=tuple(_paragraph_range(r) for r in spec.get("paragraphs", [])), line=line,
     )
+
+
+def default_case(alias: str) -> str:
+    """Whether an alias matches only as written ("exact") or in any case ("any"). A name of two words or
+    more also matches in lower case ("war on terror" for "War on Terror", "the Holocaust" for "The
+    Holocaust"); one word with a capital ("Bush", "Chad", "Government"), a name with an acronym in it
+    ("US", "AU") and "the" with one word ("the President") match only as written: in lower case they are
+    other words ("bush", "us", "au", "the president of Burundi")."""
+    words = [w for w in re.findall(r"[^\W_]+", alias)]
+    content = [w for w in words if w.casefold() not in ("the", "a", "an")]
+    if not any(c.isupper() for c in alias):
+        return "any"
+    if len(content) < 2 or any(len(w) > 1 and w.isupper() for w in words) or any(c.isdigit() for c in alias):
+        return "exact"
+    return "any"
+
+
+def _paragraph_range(text: str) -> tuple[str, int, int]:
+    first, _, last = text.partition("-")
+    a, b = re.match(r"([a-z]+)(\d+)", first), re.match(r"([a-z]+)(\d+)", last or first)
+    return a.group(1), int(a.group(2)), int(b.group(2))  # type: ignore[union-attr]
 
 
 def _unique_aliases(aliases: list[Alias]) -> list[Alias]:
     seen: set[tuple[str, bool, bool]] = set()
     out = []
     for a in aliases:
-        key = (a.text if a.exact_case else a.text.casefold(), a.conditional, a.sources is not None)
+        key = (a.text if a.exact_case else a.text.casefold(), a.conditional or a.scoped, a.sources is not None)
         if key not in seen:
             seen.add(key)
             out.append(a)
@@ -188,7 +213,7 @@ def check_alias_clashes(registry: Registry) -> None:
     for claims in by_text.values():
         for k, (e1, a1) in enumerate(claims):
             for e2, a2 in claims[k + 1:]:
-                if e1.id == e2.id or a1.conditional or a2.conditional:
+                if e1.id == e2.id or a1.conditional or a2.conditional or a1.scoped or a2.scoped:
                     continue
                 if a1.exact_case and a2.exact_case and a1.text != a2.text:
                     continue
@@ -223,3 +248,41 @@ def _load_not_entries(path: Path) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise InputError(path, "expected a mapping of candidate to the reason it is not an entry", 1)
     return {str(k): v for k, v in data.items()}
+
+
+REFERENCES = {
+    "type": "object",
+    "additionalProperties": {  # a source
+        "type": "object",
+        "propertyNames": {"pattern": r"^[\w-]+$"},
+        "additionalProperties": {  # a paragraph: its references, in order
+            "type": "array",
+            "items": {"type": "object", "additionalProperties": False, "required": ["quote", "entry"],
+                      "properties": {"quote": {"type": "string", "minLength": 2}, "entry": {"type": "string"},
+                                     "note": {"type": "string"}}},
+        },
+    },
+}
+
+
+def load_references(path: Path, entries: dict[str, Entry]) -> list[Reference]:
+    """`references.yml`: source -> paragraph -> [{quote, entry}]: words that refer to an entry though no
+    alias can say so (an event told, not named; a sense that holds in one passage)."""
+    if not path.exists():
+        return []
+    data, node = yamlfile.load(path)
+    if data is None:
+        return []
+    errors = sorted(jsonschema.Draft202012Validator(REFERENCES).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        err = errors[0]
+        raise InputError(path, describe(err), yamlfile.line_of(node, [*err.path, *unknown_keys(err)[:1]]))
+    out = []
+    for source_id, paragraphs in data.items():
+        for anchor, refs in (paragraphs or {}).items():
+            for k, ref in enumerate(refs):
+                line = yamlfile.line_of(node, [source_id, anchor, k])
+                if ref["entry"] not in entries:
+                    raise InputError(path, f"{source_id}#{anchor}: no entry {ref['entry']!r}", line)
+                out.append(Reference(source_id, str(anchor), ref["quote"], ref["entry"], path, line))
+    return out

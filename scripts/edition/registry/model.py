@@ -26,14 +26,43 @@ class Alias:
     not_before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None  # must match the text just after
     not_after: re.Pattern[str] | None = None
+    paragraphs: tuple[tuple[str, int, int], ...] = ()  # applies only in these paragraphs: (prefix, first, last)
     line: int | None = None
 
     @cached_property
     def conditional(self) -> bool:
         return any(p is not None for p in (self.before, self.not_before, self.after, self.not_after))
 
-    def applies_in(self, source_id: str) -> bool:
-        return (self.sources is None or source_id in self.sources) and source_id not in self.not_sources
+    @cached_property
+    def scoped(self) -> bool:
+        return bool(self.paragraphs)
+
+    def applies_in(self, source_id: str, anchor: str = "") -> bool:
+        if not ((self.sources is None or source_id in self.sources) and source_id not in self.not_sources):
+            return False
+        return not self.paragraphs or in_paragraphs(anchor, self.paragraphs)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The alias as the text may print it: each word also with a plural "s" and a possessive
+        apostrophe ("stakeholders' conference" for "stakeholder conference"), any run of spaces for a
+        space, and in any case unless the alias is case-exact."""
+        parts = WORDS.split(normal_spaces(self.text))
+        regex = []
+        for k, part in enumerate(parts):
+            if k % 2:  # a word
+                regex.append(re.escape(part) + ("(?:s|es)?['’]?" if part[-1:].isalpha() and len(part) > 2 else ""))
+            else:
+                regex.append(r"\s+".join(re.escape(piece) for piece in part.split(" ")))
+        pattern = "".join(regex)
+        if pattern.startswith("The"):  # "The Holocaust" is also "the Holocaust" in a sentence
+            pattern = "[Tt]he" + pattern[3:]
+        return re.compile(pattern, 0 if self.exact_case else re.IGNORECASE)
+
+    @cached_property
+    def tail(self) -> str:
+        """Punctuation that ends the alias ("U.S.", "Article 2(7)"): the text must have it too."""
+        return self.text[len(self.text.rstrip(".)]'’\"”")):]
 
     def fits(self, text: str, start: int, end: int) -> bool:
         if not self.conditional:
@@ -43,6 +72,19 @@ class Alias:
                 and (self.not_before is None or not self.not_before.search(head))
                 and (self.after is None or bool(self.after.match(tail)))
                 and (self.not_after is None or not self.not_after.match(tail)))
+
+
+WORDS = re.compile(r"([^\W_]+)")
+PARAGRAPH = re.compile(r"^([a-z]+)(\d+)")
+
+
+def normal_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+
+
+def in_paragraphs(anchor: str, ranges: tuple[tuple[str, int, int], ...]) -> bool:
+    m = PARAGRAPH.match(anchor)
+    return bool(m) and any(m.group(1) == prefix and first <= int(m.group(2)) <= last for prefix, first, last in ranges)
 
 
 @dataclass
@@ -73,10 +115,24 @@ class Entry:
                 and len(a.text) >= 2 and a.text != self.name]
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A curated reference: words of one paragraph that refer to an entry though no alias can say so
+    ("the plane was shot down"), checked against the paragraph on every build."""
+
+    source_id: str
+    anchor: str
+    quote: str  # the words, exactly as the paragraph has them
+    entry_id: str
+    file: Path | None = None
+    line: int | None = None
+
+
 @dataclass
 class Registry:
     entries: dict[str, Entry]
     not_entries: dict[str, str]  # reviewed candidates that are not entries, with the reason
+    references: list[Reference] = field(default_factory=list)
 
     def proper_names(self, within: str) -> frozenset[str]:
         """Names written with capitals (people, states, organisations, places, named events and norms)

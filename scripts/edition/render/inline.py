@@ -51,10 +51,14 @@ def block_html(block: Block, note_ids: dict[int, str], page_anchor: bool = True,
             ranges.append(Range(start, end, element("repair_mark", label, repair.original, False),
                                 element("repair_mark", label, repair.original, True)))
     # mentions last: the outermost element, so a repair mark stays inside its link
-    for mention in block.mentions if links is not None else []:
-        if mention.inside:
-            continue  # a name inside a longer name: the longer one is the link
+    linked = [m for m in block.mentions if not m.inside] if links is not None else []
+    for mention in linked:
         link = links[mention.entry_id]  # type: ignore[index]
+        if any(mention.start <= o.start and o.end <= mention.end and o is not mention for o in linked):
+            # words that refer to an entry and hold names linked on their own ("the plane carrying
+            # Habyarimana ... crashed"): marked, with a link of their own after them (links do not nest)
+            ranges.append(Range(mention.start, mention.end, element("described", link)))
+            continue
         abbreviated = bool(link.abbreviation_of) and mention.surface == mention.surface.upper()
         ranges.append(Range(mention.start, mention.end, element("mention", link, abbreviated)))
     return _weave(block.text, points, ranges)

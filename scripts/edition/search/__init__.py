@@ -46,12 +46,19 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+JOINED = re.compile(r"\b[^\W\d_]+(?:['’][^\W\d_]+)+\b")  # "N'Djamena", not "Powell's" (see below)
+
+
 def with_folded(text: str) -> str:
-    """The text, followed by the accent-free forms of its accented words."""
-    if text.isascii():  # most paragraphs: nothing to fold
+    """The text, followed by the accent-free forms of its accented words and the joined forms of names
+    with an apostrophe inside ("Ndjamena" for "N'Djamena": the search splits words at apostrophes)."""
+    joined = sorted({w.replace("'", "").replace("’", "") for w in JOINED.findall(text)
+                     if not re.search(r"['’]s$", w)}) if ("'" in text or "’" in text) else []
+    if text.isascii() and not joined:  # most paragraphs: nothing to add
         return text
     accented = sorted({w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii() and fold(w) != w})
-    return text + (" " + " ".join(fold(w) for w in accented) if accented else "")
+    extra = [fold(w) for w in accented] + [fold(w) for w in joined]
+    return text + (" " + " ".join(extra) if extra else "")
 
 
 def paragraph_docs(edition: Edition, title: str) -> list[SearchDoc]:
@@ -73,7 +80,9 @@ def entry_names(entry: Any) -> tuple[str, ...]:
     """An entry's name and aliases, with and without accents."""
     names: list[str] = []
     for name in (entry.name, *(a.text for a in entry.aliases)):
-        for form in (name, fold(name)):
+        joined = JOINED.sub(lambda m: m.group() if re.search(r"['’]s$", m.group())
+                            else m.group().replace("'", "").replace("’", ""), name)  # "Ndjamena", not "Powells"
+        for form in (name, fold(name), fold(joined)):
             if form not in names:
                 names.append(form)
     return tuple(names)
@@ -92,7 +101,15 @@ def entry_doc(item: EntryIndex) -> SearchDoc:
         f"{entry.register} {entry.kind}", entry.description,
         f"Also in the sources as: {', '.join(others)}" if others else "",
         f"Editor’s note: {entry.note}" if entry.note else ""]))
-    return SearchDoc(entry.url, entry_title(entry), with_folded(text), entry_names(entry), search_boost(item.count))
+    return SearchDoc(entry.url, entry_title(entry), with_folded(text), entry_names(entry), search_boost(named(item)))
+
+
+def named(item: EntryIndex) -> int:
+    """Mentions of an entry by one of its names: what ranks it in search (a curated description, "the plane
+    was shot down", does not make an event outrank the person it is named after)."""
+    names = {n.casefold() for n in (item.entry.name, *(a.text for a in item.entry.aliases))}
+    return sum(1 for found in item.occurrences.values() for o in found
+               if any(n in o.mention.surface.casefold() for n in names))
 
 
 def search_docs(editions: list[Edition], index: Index) -> list[SearchDoc]:
