@@ -21,6 +21,9 @@ link to 127.0.0.1 any more (every page), the pages a paragraph is on are given a
 files (now also of the edition) and How to cite; the theme's source maps are no longer copied. Then
 when the pictures came (issue 15): every page's navigation gains "Relations" (a new page), entry pages
 their strips and graph, source pages their profile, the timeline its charts, and the stylesheet and script.
+Then when references came to be marked, not only names (issue 12): the curated references and the new
+rules of the matcher change the source pages, the mentions, the entry pages that list them, the search
+index and the About page.
 """
 
 from __future__ import annotations
