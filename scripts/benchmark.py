@@ -191,8 +191,10 @@ def serve_latency(project: Path) -> dict:
         entry = shows("register/actors/unamid/", "Hybrid (benchmarked)")
         time.sleep(3)
         seed = project / "seeds" / "004_95f8259ffee90718.txt"
-        head, tail = seed.read_text(encoding="utf-8").rsplit(" genocide ", 1)
-        seed.write_text(f"{head} benchmarked genocide {tail}", encoding="utf-8")
+        # words no curated reference quotes (registry/references.yml would rightly stop the build)
+        seed.write_text(seed.read_text(encoding="utf-8").replace("shocked and horrified the world",
+                                                                 "shocked and horrified the benchmarked world", 1),
+                        encoding="utf-8")
         source = shows("sources/kuperman-1996/", "benchmarked")
     finally:
         server.terminate()

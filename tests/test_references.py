@@ -218,3 +218,28 @@ def test_a_source_revised_under_a_quotation_stops_the_build_and_names_the_line(t
     assert result.returncode == 1
     assert "registry/references.yml:" in result.stderr and "kuperman-1996#p23" in result.stderr
     assert (project / "docs" / "sources" / "kuperman-1996.md").exists()  # the last good build is kept
+
+
+def test_dates_are_shown_as_people_write_them() -> None:
+    from edition.index.dates import as_written
+    from edition.registry.model import Entry as E
+    from edition.render.registers import dates
+
+    assert as_written("2004-09-09", "day") == "9 September 2004" and as_written("1990", "decade") == "the 1990s"
+    assert dates(E("e", "event", "E", "war", "", [], [], date="2003-02", date_end="2005", precision="month")) \
+        == "February 2003 – 2005"
+
+
+def test_a_sentence_does_not_end_at_an_initial() -> None:
+    from edition.index import sentence_around
+
+    text = "It was said before. President George W. Bush said so in 2004. Then it ended."
+    start, end = sentence_around(text, text.index("Bush"), text.index("Bush") + 4)
+    assert text[start:end].strip() == "President George W. Bush said so in 2004."
+
+
+def test_at_most_three_events_are_never_marked_and_each_says_why(site: Path) -> None:
+    entries = json.loads((site / "data" / "entries.json").read_text(encoding="utf-8"))["entries"]
+    unmarked = [e for e in entries if e["register"] == "event" and not e["mentions"]]
+    assert len(unmarked) <= 3, [e["id"] for e in unmarked]
+    assert all(e.get("note") for e in unmarked)

@@ -134,6 +134,7 @@ SHOTS_OF = [  # (name, address, what the reader must see on the screen first)
     ("source-page", "/sources/black-williams-2008/#p3", "#p3"),
     ("entry-page", "/register/actors/janjaweed/", "article h1"),
     ("timeline", "/timeline/#y2004", "#y2004"),
+    ("event-entry", "/register/events/assassination-of-juvenal-habyarimana/", "article h1"),
     ("home", "/", "article h1"),
 ]
 

@@ -11,7 +11,8 @@ from ..annotate import Mention
 from ..model import Block, Edition
 from ..registry import Entry, Registry
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+# a sentence ends at . ! or ? before a capital, but not after an initial ("George W. Bush", "U.S. forces")
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 KWIC_WIDTH = 110
 
 

@@ -119,3 +119,15 @@ def _normalise(kind: str, m: re.Match[str], text: str, context: int | None) -> t
         mo = MONTHS.index(month.lower()) + 1
         return f"{context}-{mo:02d}-{int(day):02d}", f"{int(day)} {month.title()} [{context}]", "day", True
     return None
+
+
+def as_written(date: str, precision: str | None = None) -> str:
+    """An ISO date as people write it: "2004-09-09" -> "9 September 2004", "2004-09" -> "September
+    2004", "1990" with precision "decade" -> "the 1990s"."""
+    parts = [int(p) for p in date.split("-")]
+    if precision == "decade":
+        return f"the {parts[0] // 10 * 10}s"
+    month = MONTHS[parts[1] - 1].capitalize() if len(parts) > 1 else ""
+    if len(parts) == 3:
+        return f"{parts[2]} {month} {parts[0]}"
+    return f"{month} {parts[0]}" if month else str(parts[0])

@@ -20,7 +20,7 @@ def entries_json(index: Index) -> str:
             "aliases": [a.text for a in e.aliases if a.text != e.name],
             "date": e.date, "date_end": e.date_end, "precision": e.precision,
             "description": e.description, "evidence": [f"{s}#{a}" for s, a in e.evidence],
-            "related": e.related, "url": e.url, "mentions": item.count,
+            "related": e.related, "url": e.url, "mentions": item.count, "note": e.note,
         })
     return json.dumps({"entries": rows}, ensure_ascii=False, indent=1) + "\n"
 

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from markupsafe import Markup
 
 from ..index import EntryIndex, Index, Occurrence, sort_key
+from ..index.dates import as_written
 from ..model import pages_label
 from ..registry import REGISTER_TITLES, REGISTERS, Entry
 from ..urls import Here, register_path
@@ -43,10 +44,11 @@ MAX_TOGETHER = 25  # entries listed as appearing in the same paragraphs
 
 
 def dates(entry: Entry) -> str:
+    """An event's dates as people write them: "9 September 2004", "February 2003 – 2005", "the 1990s"."""
     if not entry.date:
         return ""
-    text = entry.date if not entry.date_end else f"{entry.date} – {entry.date_end}"
-    return f"{text} ({entry.precision})" if entry.precision else text
+    first = as_written(entry.date, entry.precision)
+    return first if not entry.date_end else f"{first} – {as_written(entry.date_end)}"
 
 
 def entry_title(entry: Entry) -> str:

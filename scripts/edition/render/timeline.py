@@ -17,6 +17,7 @@ from ..urls import Here, source_path
 from ..vocabulary import Register
 from .markup import render
 from .pictures import Chart, timeline_charts
+from .registers import dates
 from .site_pages import short_titles
 from .views import Choice, PageLink, PeriodLine, TimelineOverview, TimelinePage, TimelineRow
 
@@ -103,7 +104,7 @@ def _rows(index: Index, dated: list[DatedStatement], titles: dict[str, str]) -> 
     rows: list[tuple[TimelineRow, int]] = []
     for entry in index.registry.entries.values():
         if entry.register == Register.EVENT and entry.date:
-            when = entry.date if not entry.date_end else f"{entry.date} – {entry.date_end}"
+            when = dates(entry)
             rows.append((TimelineRow(entry.date, REGISTRY, when, entry.url, name=entry.name, kind=entry.kind), 0))
     for s in dated:
         rows.append((_statement(s, titles), 1))

@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-from ...index.dates import DatedStatement
+from ...index.dates import DatedStatement, as_written
 from ...registry import Entry
 from ...urls import Here
 from .figure import Figure, short
@@ -149,7 +149,7 @@ def items(events: list[Entry], statements: list[DatedStatement], titles: dict[st
     out = []
     for e in events:
         if (w := when_of_event(e)) is not None:
-            dates = e.date if not e.date_end else f"{e.date} – {e.date_end}"
+            dates = as_written(e.date, e.precision) + (f" – {as_written(e.date_end)}" if e.date_end else "")
             out.append(Item(event_lane(e.kind), w, here.to(e.url), f"{e.name} ({dates})", True))
     by_source: dict[str, int] = {}
     for s in statements:
