@@ -23,7 +23,8 @@ when the pictures came (issue 15): every page's navigation gains "Relations" (a 
 their strips and graph, source pages their profile, the timeline its charts, and the stylesheet and script.
 Then when references came to be marked, not only names (issue 12): the curated references and the new
 rules of the matcher change the source pages, the mentions, the entry pages that list them, the search
-index and the About page.
+index and the About page; then dates as people write them (entry pages, registers, timeline) and
+entries.json's notes.
 """
 
 from __future__ import annotations
