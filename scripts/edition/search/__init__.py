@@ -46,14 +46,17 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-JOINED = re.compile(r"\b[^\W\d_]+(?:['’][^\W\d_]+)+\b")  # "N'Djamena", not "Powell's" (see below)
+JOINED = re.compile(r"\b[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)+\b")  # "N'Djamena", not a possessive "Powell's"
+
+
+def unapostrophed(word: str) -> str:
+    return word.replace("'", "").replace("’", "")
 
 
 def with_folded(text: str) -> str:
     """The text, followed by the accent-free forms of its accented words and the joined forms of names
     with an apostrophe inside ("Ndjamena" for "N'Djamena": the search splits words at apostrophes)."""
-    joined = sorted({w.replace("'", "").replace("’", "") for w in JOINED.findall(text)
-                     if not re.search(r"['’]s$", w)}) if ("'" in text or "’" in text) else []
+    joined = sorted({unapostrophed(w) for w in JOINED.findall(text)}) if ("'" in text or "’" in text) else []
     if text.isascii() and not joined:  # most paragraphs: nothing to add
         return text
     accented = sorted({w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii() and fold(w) != w})
@@ -80,8 +83,7 @@ def entry_names(entry: Any) -> tuple[str, ...]:
     """An entry's name and aliases, with and without accents."""
     names: list[str] = []
     for name in (entry.name, *(a.text for a in entry.aliases)):
-        joined = JOINED.sub(lambda m: m.group() if re.search(r"['’]s$", m.group())
-                            else m.group().replace("'", "").replace("’", ""), name)  # "Ndjamena", not "Powells"
+        joined = JOINED.sub(lambda m: unapostrophed(m.group()), name)  # "Ndjamena"
         for form in (name, fold(name), fold(joined)):
             if form not in names:
                 names.append(form)
