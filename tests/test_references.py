@@ -243,3 +243,15 @@ def test_at_most_three_events_are_never_marked_and_each_says_why(site: Path) -> 
     unmarked = [e for e in entries if e["register"] == "event" and not e["mentions"]]
     assert len(unmarked) <= 3, [e["id"] for e in unmarked]
     assert all(e.get("note") for e in unmarked)
+
+
+def test_a_reference_holding_names_has_one_link_after_it_and_no_link_nests(site: Path) -> None:
+    from support import SOURCE_IDS, page
+
+    for source_id in SOURCE_IDS:
+        assert not [a for a in page(site, source_id).select("a") if a.find_parent("a")], source_id
+    p23 = page(site, "kuperman-1996").select_one("#p23")
+    # "the plane carrying Habyarimana and the president of Burundi crashed", "the plane was shot down by
+    # Hutu extremists", "the compromises accepted by Habyarimana": one ↗ each, the names inside linked
+    assert len(p23.select("a.m-ref-link")) == 3
+    assert [a.get_text() for a in p23.select("a.m-actor")][:2] == ["Habyarimana", "president of Burundi"]

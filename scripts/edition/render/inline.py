@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -52,16 +53,25 @@ def block_html(block: Block, note_ids: dict[int, str], page_anchor: bool = True,
                                 element("repair_mark", label, repair.original, True)))
     # mentions last: the outermost element, so a repair mark stays inside its link
     linked = [m for m in block.mentions if not m.inside] if links is not None else []
-    for mention in linked:
+    # the shortest first: a range wraps the ones before it, so a longer reference is outside the names it holds
+    for mention in sorted(linked, key=lambda m: m.end - m.start):
         link = links[mention.entry_id]  # type: ignore[index]
-        if any(mention.start <= o.start and o.end <= mention.end and o is not mention for o in linked):
+        if any(o is not mention and _holds_or_crosses(mention, o) for o in linked):
             # words that refer to an entry and hold names linked on their own ("the plane carrying
-            # Habyarimana ... crashed"): marked, with a link of their own after them (links do not nest)
-            ranges.append(Range(mention.start, mention.end, element("described", link)))
+            # Habyarimana ... crashed"), or cross another reference: marked, with one link of their own
+            # after them (links do not nest)
+            ranges.append(Range(mention.start, mention.end, element("described", link, False),
+                                element("described", link, True)))
             continue
         abbreviated = bool(link.abbreviation_of) and mention.surface == mention.surface.upper()
         ranges.append(Range(mention.start, mention.end, element("mention", link, abbreviated)))
     return _weave(block.text, points, ranges)
+
+
+def _holds_or_crosses(m: Any, o: Any) -> bool:
+    holds = m.start <= o.start and o.end <= m.end
+    inside = o.start <= m.start and m.end <= o.end
+    return holds or (o.start < m.end and m.start < o.end and not inside)
 
 
 INNER = "\ufdd2"  # a noncharacter: never in a text, and kept as it is by escaping
