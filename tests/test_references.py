@@ -171,10 +171,26 @@ def test_a_curated_reference_marks_its_words_and_keeps_the_names_inside(matcher:
     found = with_references(matcher.mentions("a", "p1", text),
                             [reference("the plane carrying Bush crashed", "plane-crash"),
                              reference("the eventual genocide", "rwandan-genocide")], text, "a", "p1",
-                            {"bush"})
+                            {"bush": "actor", "genocide": "concept", "plane-crash": "event",
+                             "rwandan-genocide": "event"})
     assert [(m.surface, m.entry_id) for m in found] == [
         ("the plane carrying Bush crashed", "plane-crash"), ("Bush", "bush"),
         ("the eventual genocide", "rwandan-genocide")]  # "genocide" ends its words: read as the event
+
+
+def test_a_concept_at_the_end_of_a_concepts_words_is_its_object(matcher: Matcher) -> None:
+    text = "They failed to halt genocide."
+    found = with_references(matcher.mentions("a", "p1", text), [reference("to halt genocide", "prevention")],
+                            text, "a", "p1", {"genocide": "concept", "prevention": "concept"})
+    assert [(m.surface, m.entry_id) for m in found] == [("to halt genocide", "prevention"), ("genocide", "genocide")]
+
+
+def test_words_that_refer_to_no_entry_keep_no_mention(matcher: Matcher) -> None:
+    text = "See Touval, “The Superpowers and Genocide,” for Bush."
+    found = with_references(matcher.mentions("a", "n1", text),
+                            [Reference("a", "n1", "The Superpowers and Genocide", None)], text, "a", "n1",
+                            {"bush": "actor", "genocide": "concept"})
+    assert [(m.surface, m.entry_id) for m in found] == [("Bush", "bush")]
 
 
 def test_a_quotation_no_longer_in_its_paragraph_names_the_file_and_line(matcher: Matcher) -> None:
@@ -198,10 +214,29 @@ def test_a_reference_to_no_entry_is_an_error_with_its_line(tmp_path: Path) -> No
     ("maddox-2015", "p14", "the genocide", "rwandan-genocide"),
     ("kuperman-1996", "p21", "the President", "juvenal-habyarimana"),
     ("darfur-dissertation-2005", "p61", "Darfur", "war-in-darfur"),
+    ("maddox-2015", "p20", "the government", "government-of-sudan"),  # "the government", source by source
+    ("ismail-jones-prendergast-2011", "p40", "the mediator", "djibril-bassole"),
+    ("kuperman-1996", "n27", "genocide of Muslims", "bosnian-genocide"),
+    ("kuperman-1996", "p17", "cease-fire", "ceasefire"),  # a concept in lower case
+    ("maddox-2015", "p4", "genocide", "genocide"),  # the object of "prevent or halt genocide"
 ])
 def test_the_sources_references_are_marked(site: Path, source_id: str, anchor: str, words: str, entry: str) -> None:
     """In the seeds: an event told, a sense in one section, a title that means one person, a name that
     means the crisis."""
+
+
+@pytest.mark.parametrize(("source_id", "anchor", "words", "entry"), [
+    ("kuperman-1996", "n27", "genocide", "rwandan-genocide"),  # Bosnia's, in a note
+    ("kuperman-1996", "n1", "Mediation", "mediation"),  # a word in a cited work's title
+    ("darfur-dissertation-2005", "p73", "anarchy", "anarchy"),  # "near anarchy" in Sudan
+    ("maddox-2015", "abstract", "Rwanda", "rwanda"),  # "the specific cases of Cambodia, Rwanda, and Darfur"
+    ("ismail-jones-prendergast-2011", "p10", "Sudanese People's Liberation Movement",
+     "sudan-peoples-liberation-movement"),  # its northern sector is meant
+])
+def test_words_read_otherwise_are_not_linked(site: Path, source_id: str, anchor: str, words: str, entry: str) -> None:
+    mentions = json.loads((site / "data" / "mentions.json").read_text(encoding="utf-8"))["mentions"]
+    found = [(m["surface"], m["entry"]) for m in mentions if m["source"] == source_id and m["anchor"] == anchor]
+    assert (words, entry) not in found, found
     mentions = json.loads((site / "data" / "mentions.json").read_text(encoding="utf-8"))["mentions"]
     found = [(m["surface"], m["entry"]) for m in mentions if m["source"] == source_id and m["anchor"] == anchor]
     assert any(words in surface and e == entry for surface, e in found), found

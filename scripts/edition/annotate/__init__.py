@@ -43,7 +43,7 @@ class Matcher:
 
     def __init__(self, registry: Registry) -> None:
         self.trie: dict = {}
-        self.names = {e.id for e in registry.entries.values() if e.register in ("actor", "place")}
+        self.registers = {e.id: e.register for e in registry.entries.values()}
         for entry in registry.entries.values():
             for alias in entry.aliases:
                 words = [w.casefold() for w in TOKEN.findall(alias.text)]
@@ -190,7 +190,7 @@ def annotate(edition: Edition, matcher: Matcher, references: list[Reference] | N
         if block.kind in ANNOTATED and block.anchor:
             mentions = outside_addresses(matcher.mentions(edition.source.id, block.anchor, block.text), block.text)
             block.mentions = with_references(mentions, by_anchor.get(block.anchor, []), block.text,
-                                             edition.source.id, block.anchor, matcher.names)
+                                             edition.source.id, block.anchor, matcher.registers)
             found += block.mentions
     return found
 
@@ -207,16 +207,19 @@ def outside_addresses(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def with_references(mentions: list[Mention], refs: list[Reference], text: str, source_id: str,
-                    anchor: str, names: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+                    anchor: str, registers: dict[str, str] | None = None) -> list[Mention]:
     """The curated references of a paragraph added to its mentions. Each takes the next place its words
     occur. A mention inside its words stays a mention of its own if it is a name (an actor or a place:
     "Habyarimana" in "the plane carrying Habyarimana ... crashed", "Rwanda" in "the 1994 genocide in
-    Rwanda") or does not end them; an event or concept that ends them is what the curator read otherwise
-    ("the eventual genocide" is the event, not the concept) and is dropped, as is a mention of the same
-    entry, or one the reference overlaps without holding."""
+    Rwanda"), if it does not end them, or if the words are a concept's (an object: "genocide" in "prevent or
+    halt genocide"); an event or concept that ends other words is their head noun, what the curator read
+    otherwise ("the eventual genocide" is the event, not the concept; "the mediator" is Bassolé), and is
+    dropped, as is a mention of the same entry, or one the reference overlaps without holding. Words that refer to no entry (`entry_id`
+    None: a cited work's title) keep no mention at all. `registers`: each entry's register."""
+    registers = registers or {}
     out = list(mentions)
     curated: list[Mention] = []
-    taken: dict[tuple[str, str], int] = {}  # words may refer to two entries: each takes them in turn
+    taken: dict[tuple[str, str | None], int] = {}  # words may refer to two entries: each takes them in turn
     for ref in refs:
         start = text.find(ref.quote, taken.get((ref.quote, ref.entry_id), 0))
         if start < 0:
@@ -225,9 +228,14 @@ def with_references(mentions: list[Mention], refs: list[Reference], text: str, s
                              "the paragraph", ref.line)
         end = start + len(ref.quote)
         taken[(ref.quote, ref.entry_id)] = end
+        if ref.entry_id is None:
+            out = [m for m in out if m.end <= start or m.start >= end]
+            continue
+        concept = registers.get(ref.entry_id) == "concept"
         out = [m for m in out if m.end <= start or m.start >= end
                or (start <= m.start and m.end <= end and m.entry_id != ref.entry_id
-                   and (m.end < end or m.entry_id in names) and (m.start, m.end) != (start, end))]
+                   and (m.end < end or concept or registers.get(m.entry_id) in ("actor", "place"))
+                   and (m.start, m.end) != (start, end))]
         curated.append(Mention(source_id, anchor, start, end, text[start:end], ref.entry_id))
     out += curated  # two curated references may overlap: each is the curator's reading
     return sorted(out, key=lambda m: (m.start, -m.end))
