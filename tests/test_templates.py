@@ -15,7 +15,15 @@ from edition.read.metadata import SCHEMA as METADATA_SCHEMA
 from edition.registry.load import entry_schema
 from edition.render.inline import Link, block_html
 from edition.render.markup import TEMPLATES, macros, render
-from edition.render.views import EntryLink, EntryPage, Evidence, Kwic, MentionCount, SourceMentions
+from edition.render.views import (
+    EntryLink,
+    EntryPage,
+    Evidence,
+    Kwic,
+    MentionCount,
+    NotePiece,
+    SourceMentions,
+)
 from edition.urls import Here, served_at
 from edition.vocabulary import KINDS, REPAIRS, BlockKind, NoteStyle, Register, RepairKind, Shape
 from support import ROOT
@@ -64,8 +72,8 @@ def hostile_entry() -> EntryPage:
     kwic = Kwic("../s/#p1", PAYLOAD, (PAYLOAD,), PAYLOAD, PAYLOAD, PAYLOAD)
     count = MentionCount("s", PAYLOAD, 1, "../s/#p1")
     return EntryPage(PAYLOAD, PAYLOAD, "actor", PAYLOAD, PAYLOAD, [Evidence("../s/#p1", PAYLOAD)], [PAYLOAD],
-                     PAYLOAD, 1, [count], [SourceMentions("s", PAYLOAD, [kwic])], [count], 1, "../data.csv",
-                     [link], [link])
+                     [NotePiece(PAYLOAD), NotePiece(PAYLOAD, "../y/")], 1, [count],
+                     [SourceMentions("s", PAYLOAD, [kwic])], [count], 1, "../data.csv", [link], [link])
 
 
 def test_an_entry_page_shows_hostile_registry_text_as_text() -> None:

@@ -7,17 +7,20 @@ the repair stage.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .. import yamlfile
 from ..errors import InputError
 from ..read.metadata import describe, unknown_keys
 from ..vocabulary import KINDS, Register
-from .model import REGISTERS, Alias, Entry, Reference, Registry
+from .model import REGISTERS, Alias, Entry, Reference, Registry, note_pieces
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ALIAS = {
@@ -48,7 +51,10 @@ def entry_schema(register: str) -> dict[str, Any]:
         "evidence": {"oneOf": [ANCHOR_REF, {"type": "array", "items": ANCHOR_REF, "minItems": 1}]},
         "related": {"type": "array", "items": {"type": "string"}},
         "defined_at": {"type": "array", "items": ANCHOR_REF},
-        "note": {"type": "string"},
+        # ids this entry had before two entries were merged: their pages lead here, so links to them hold
+        "formerly": {"type": "array", "items": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"}},
+        "note": {"type": "string"},  # for readers: shown on the entry's page ([[id]] and source#p3 are links)
+        "curation": {"type": "string"},  # for curators: how the entry is matched (not shown)
     }
     required = ["id", "name", "kind", "description", "evidence"]
     if register == "event":
@@ -73,7 +79,21 @@ def load_registry(folder: Path) -> Registry:
                         load_references(folder / "references.yml", entries))
     check_links(registry)
     check_alias_clashes(registry)
+    check_former_ids(registry)
     return registry
+
+
+def check_former_ids(registry: Registry) -> None:
+    """A merged entry's old id leads to the entry it joined: it cannot be an entry's id, or two entries'."""
+    seen: dict[str, Entry] = {}
+    for entry in registry.entries.values():
+        for old in entry.formerly:
+            if old in registry.entries or old in seen:
+                other = seen.get(old) or registry.entries[old]
+                raise InputError(entry.file or "registry", f"entry {entry.id!r}: {old!r} (formerly) is also "
+                                 f"{'the id of' if old in registry.entries else 'a former id of'} {other.id!r}",
+                                 entry.line)
+            seen[old] = entry
 
 
 def _load_file(path: Path, register: str) -> list[Entry]:
@@ -82,8 +102,33 @@ def _load_file(path: Path, register: str) -> list[Entry]:
         return []
     if not isinstance(data, list):
         raise InputError(path, "expected a list of entries", 1)
+    if not valid(fast_check(register), data):  # jsonschema only to say where and what the mistake is
+        report_first_error(path, node, data, register)
+    return [_entry(item, register, path, node, i) for i, item in enumerate(data)]
+
+
+@functools.cache
+def fast_check(register: str) -> Callable[[Any], Any]:
+    """A register's schema compiled to Python (fastjsonschema): a tenth of jsonschema's time, which
+    counts in every build; its messages are terse, so a file that fails is checked again by jsonschema."""
+    return fastjsonschema.compile({"type": "array", "items": entry_schema(register)})
+
+
+@functools.cache
+def fast_references() -> Callable[[Any], Any]:
+    return fastjsonschema.compile(REFERENCES)
+
+
+def valid(check: Callable[[Any], Any], data: Any) -> bool:
+    try:
+        check(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def report_first_error(path: Path, node: Any, data: list[Any], register: str) -> None:
     validator = jsonschema.Draft202012Validator(entry_schema(register))
-    out = []
     for i, item in enumerate(data):
         errors = sorted(validator.iter_errors(item), key=lambda e: list(e.path))
         if errors:
@@ -94,8 +139,7 @@ def _load_file(path: Path, register: str) -> list[Entry]:
                                  yamlfile.line_of(node, [i]))
             where = [i, *err.path, *unknown_keys(err)[:1]]
             raise InputError(path, f"entry {item.get('id', i + 1)!r}: {describe(err)}", yamlfile.line_of(node, where))
-        out.append(_entry(item, register, path, node, i))
-    return out
+    raise InputError(path, "not a list of entries as the registry's schema describes them", 1)
 
 
 def _entry(item: dict[str, Any], register: str, path: Path, node: Any, i: int) -> Entry:
@@ -109,7 +153,8 @@ def _entry(item: dict[str, Any], register: str, path: Path, node: Any, i: int) -
         id=item["id"], register=register, name=item["name"], kind=item["kind"], description=item["description"],
         aliases=_unique_aliases(aliases), evidence=[_ref(x) for x in evidence], related=item.get("related", []),
         date=item.get("date"), date_end=item.get("date_end"), precision=item.get("precision"),
-        note=item.get("note", ""), defined_at=[_ref(x) for x in item.get("defined_at", [])], file=path, line=line,
+        note=item.get("note", ""), defined_at=[_ref(x) for x in item.get("defined_at", [])],
+        formerly=item.get("formerly", []), file=path, line=line,
     )
     _check_dates(entry, path, node, i)
     return entry
@@ -198,10 +243,12 @@ def _valid_date(value: str) -> bool:
 
 def check_links(registry: Registry) -> None:
     for entry in registry.entries.values():
-        for target in entry.related:
+        linked = [value for kind, value in note_pieces(entry.note) if kind == "entry"]
+        for target in [*entry.related, *linked]:
             if target not in registry.entries:
-                raise InputError(entry.file or "registry",
-                                 f"entry {entry.id!r}: related entry {target!r} does not exist", entry.line)
+                where = "related entry" if target in entry.related else "the note's link [[...]] to"
+                raise InputError(entry.file or "registry", f"entry {entry.id!r}: {where} {target!r} does not exist",
+                                 entry.line)
 
 
 def check_alias_clashes(registry: Registry) -> None:
@@ -229,9 +276,11 @@ def check_alias_clashes(registry: Registry) -> None:
 
 
 def check_evidence(registry: Registry, anchors: dict[str, set[str]]) -> None:
-    """Every evidence and definition link names a source and a paragraph that exist."""
+    """Every evidence and definition link, and every paragraph a note cites, names a source and a
+    paragraph that exist."""
     for entry in registry.entries.values():
-        for source_id, anchor in [*entry.evidence, *entry.defined_at]:
+        cited = [tuple(value.split("#")) for kind, value in note_pieces(entry.note) if kind == "paragraph"]
+        for source_id, anchor in [*entry.evidence, *entry.defined_at, *cited]:
             if source_id not in anchors:
                 raise InputError(entry.file or "registry", f"entry {entry.id!r}: no source {source_id!r}", entry.line)
             if anchor not in anchors[source_id]:
@@ -257,9 +306,12 @@ REFERENCES = {
         "propertyNames": {"pattern": r"^[\w-]+$"},
         "additionalProperties": {  # a paragraph: its references, in order
             "type": "array",
-            "items": {"type": "object", "additionalProperties": False, "required": ["quote", "entry"],
+            # `entry`: the entry the words refer to; or `none`: why they refer to no entry, though an alias
+            # would say so (a word in the title of a cited work; "near anarchy" in a country)
+            "items": {"type": "object", "additionalProperties": False, "required": ["quote"],
+                      "oneOf": [{"required": ["entry"]}, {"required": ["none"]}],
                       "properties": {"quote": {"type": "string", "minLength": 2}, "entry": {"type": "string"},
-                                     "note": {"type": "string"}}},
+                                     "none": {"type": "string", "minLength": 3}, "note": {"type": "string"}}},
         },
     },
 }
@@ -273,16 +325,16 @@ def load_references(path: Path, entries: dict[str, Entry]) -> list[Reference]:
     data, node = yamlfile.load(path)
     if data is None:
         return []
-    errors = sorted(jsonschema.Draft202012Validator(REFERENCES).iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        err = errors[0]
+    if not valid(fast_references(), data):
+        err = sorted(jsonschema.Draft202012Validator(REFERENCES).iter_errors(data), key=lambda e: list(e.path))[0]
         raise InputError(path, describe(err), yamlfile.line_of(node, [*err.path, *unknown_keys(err)[:1]]))
     out = []
     for source_id, paragraphs in data.items():
         for anchor, refs in (paragraphs or {}).items():
             for k, ref in enumerate(refs):
                 line = yamlfile.line_of(node, [source_id, anchor, k])
-                if ref["entry"] not in entries:
-                    raise InputError(path, f"{source_id}#{anchor}: no entry {ref['entry']!r}", line)
-                out.append(Reference(source_id, str(anchor), ref["quote"], ref["entry"], path, line))
+                entry = ref.get("entry")
+                if entry is not None and entry not in entries:
+                    raise InputError(path, f"{source_id}#{anchor}: no entry {entry!r}", line)
+                out.append(Reference(source_id, str(anchor), ref["quote"], entry, path, line))
     return out

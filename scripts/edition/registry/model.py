@@ -74,6 +74,28 @@ class Alias:
                 and (self.not_after is None or not self.not_after.match(tail)))
 
 
+# in an editor's note, `[[entry-id]]` is a link to an entry, `source-id#p12` a link to a paragraph
+NOTE_LINK = re.compile(r"\[\[([a-z0-9][a-z0-9-]*)\]\]"
+                       r"|\b([a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{4})#([a-z]+\d+[a-z]?|abstract)\b")
+
+
+def note_pieces(note: str) -> list[tuple[str, str]]:
+    """An editor's note as pieces: ("text", words), ("entry", id) and ("paragraph", "source-id#anchor")."""
+    pieces, last = [], 0
+    for m in NOTE_LINK.finditer(note):
+        pieces.append(("text", note[last:m.start()]))
+        entry, source_id, anchor = m.groups()
+        pieces.append(("entry", entry) if entry else ("paragraph", f"{source_id}#{anchor}"))
+        last = m.end()
+    pieces.append(("text", note[last:]))
+    return [(kind, value) for kind, value in pieces if value]
+
+
+def plain_note(note: str, entries: dict[str, Entry]) -> str:
+    """The note as plain text (for search): an entry by its name, a paragraph as written."""
+    return "".join(entries[value].name if kind == "entry" else value for kind, value in note_pieces(note))
+
+
 WORDS = re.compile(r"([^\W_]+)")
 PARAGRAPH = re.compile(r"^([a-z]+)(\d+)")
 
@@ -102,6 +124,7 @@ class Entry:
     precision: str | None = None
     defined_at: list[tuple[str, str]] = field(default_factory=list)  # where the text defines an abbreviation
     note: str = ""  # the curator's note: unclear sources, facts from outside them
+    formerly: list[str] = field(default_factory=list)  # ids of entries merged into this one
     file: Path | None = None
     line: int | None = None
 
@@ -123,7 +146,7 @@ class Reference:
     source_id: str
     anchor: str
     quote: str  # the words, exactly as the paragraph has them
-    entry_id: str
+    entry_id: str | None  # None: the words refer to no entry, whatever an alias says
     file: Path | None = None
     line: int | None = None
 

@@ -17,7 +17,8 @@ from ..index import EntryIndex, Index, Occurrence, sort_key
 from ..index.dates import as_written
 from ..model import pages_label
 from ..registry import REGISTER_TITLES, REGISTERS, Entry
-from ..urls import Here, register_path
+from ..registry.model import note_pieces
+from ..urls import Here, entry_path, register_path
 from ..vocabulary import KINDS, ORDERED_KINDS, Register
 from .markup import macros, render
 from .pictures import corpus, discussed, neighbourhood, positions
@@ -32,6 +33,7 @@ from .views import (
     KindGroup,
     Kwic,
     MentionCount,
+    NotePiece,
     RegisterCount,
     RegisterPage,
     RelationsPage,
@@ -79,7 +81,8 @@ def entry_view(item: EntryIndex, index: Index, titles: dict[str, str], where: di
         title=entry_title(entry), description=entry.description, register=entry.register, kind=entry.kind,
         dates=dates(entry),
         evidence=[Evidence(here.source(s, a), f"{titles.get(s, s)}, {_label(a)}") for s, a in entry.evidence],
-        other_names=[a.text for a in entry.aliases if a.text != entry.name], note=entry.note, count=item.count,
+        other_names=[a.text for a in entry.aliases if a.text != entry.name],
+        note=note_view(entry.note, entries, titles, here), count=item.count,
         counts=[MentionCount(sid, titles.get(sid, sid), len(occ)) for sid, occ in item.occurrences.items()],
         mentions=shown, more=more, more_mentions=sum(m.count for m in more),
         mentions_csv=here.to("data/mentions.csv"),
@@ -88,6 +91,21 @@ def entry_view(item: EntryIndex, index: Index, titles: dict[str, str], where: di
         where=discussed(item, where, titles, here), graph=neighbourhood(item, index, here, together),
         legend=register_legend(),
     )
+
+
+def note_view(note: str, entries: dict[str, Entry], titles: dict[str, str], here: Here) -> list[NotePiece]:
+    """An editor's note with its links: an entry by its name, a paragraph by its source and number."""
+    out = []
+    for kind, value in note_pieces(note):
+        if kind == "entry":
+            out.append(NotePiece(entries[value].name, here.to(entries[value].url)))
+        elif kind == "paragraph":
+            source_id, anchor = value.split("#")
+            text = f"{titles.get(source_id, source_id)} {_label(anchor)}"
+            out.append(NotePiece(text, here.source(source_id, anchor)))
+        else:
+            out.append(NotePiece(value))
+    return out
 
 
 @functools.cache
@@ -180,6 +198,17 @@ def register_pages(index: Index) -> Iterator[tuple[str, str]]:
     for register in REGISTERS:
         yield f"{register_path(register)}index.md", register_markdown(register, index)
     yield from entry_pages(index)
+    yield from former_pages(index)
+
+
+def former_pages(index: Index) -> Iterator[tuple[str, str]]:
+    """A page at each merged entry's old address that leads to the entry it joined (a link or a citation
+    of the old address still arrives). MkDocs copies it as it is."""
+    for item in index.entries.values():
+        for old in item.entry.formerly:
+            folder = entry_path(item.entry.register, old)
+            yield f"{folder}index.html", render("former.html.j2", entry_name=item.entry.name,
+                                                url=Here(f"{folder}index.md").to(item.entry.url))
 
 
 PARALLEL_ENTRIES = 300  # entry pages from which they are made on every core (each takes about 1.5 ms)

@@ -173,6 +173,15 @@ class Evidence:
     text: str
 
 
+@dataclass(frozen=True)
+class NotePiece:
+    """A piece of an editor's note: its words, and where they lead if they are a link (an entry, a
+    paragraph)."""
+
+    text: str
+    url: str = ""
+
+
 @dataclass
 class EntryPage:
     title: str
@@ -182,7 +191,7 @@ class EntryPage:
     dates: str
     evidence: list[Evidence]
     other_names: list[str]
-    note: str
+    note: list[NotePiece]
     count: int
     counts: list[MentionCount]
     mentions: list[SourceMentions]
