@@ -7,8 +7,10 @@ are made, so that a thousand sources do not have to fit in memory at once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -83,6 +85,25 @@ NO_ADDRESS = ("mkdocs.yml sets no site_url (or one on this machine): citations, 
 def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> Report:
     """Build every source in `root/seeds` into `docs` (default `root/docs`); `site_url` is where the
     site is published (mkdocs.yml's), if it is."""
+    with fewer_collections():
+        return _build(root, docs, site_url)
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cycle collector, run less often while a build makes its many small objects (few of them
+    in cycles), and never over the modules loaded before it: a tenth of the build's time otherwise."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 50)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+def _build(root: Path, docs: Path | None, site_url: str | None) -> Report:
     site_url = published_address(site_url)
     if site_url is None:
         say_once(NO_ADDRESS)

@@ -12,8 +12,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from ..errors import ToolError
 from ..render.markup import macros
 from . import SearchDoc, with_folded
@@ -59,6 +57,8 @@ def page_with_folded(text: str) -> str:
     end = text.rfind("</article>")
     if end < 0:
         return text
+    from bs4 import BeautifulSoup  # only for Pagefind: the usual (lunr) build does not load it
+
     plain = BeautifulSoup(text[text.find("<article"):end], "html.parser").get_text(" ")
     extra = with_folded(plain)[len(plain):]
     return text[:end] + (str(macros(RECORDS).folded(extra)) if extra else "") + text[end:]
