@@ -24,7 +24,10 @@ their strips and graph, source pages their profile, the timeline its charts, and
 Then when references came to be marked, not only names (issue 12): the curated references and the new
 rules of the matcher change the source pages, the mentions, the entry pages that list them, the search
 index and the About page; then dates as people write them (entry pages, registers, timeline) and
-entries.json's notes.
+entries.json's notes. Then with the concepts and events found by reading each source, the new concepts,
+the merged entries (their old addresses now lead to the kept ones), the descriptions that fit every
+source and the notes written for readers, with links (issue 12): source pages, entry and register pages,
+mentions, entries.json and the search index.
 """
 
 from __future__ import annotations
