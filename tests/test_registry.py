@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from edition.annotate import Matcher
 from edition.errors import InputError
 from edition.registry import load_registry
-from support import build_script, copy_project
+from support import ROOT, build_script, copy_project
 
 TRAPS = """
 - id: united-states
@@ -159,6 +160,10 @@ ENTRY = "- id: {id}\n  name: {name}\n  kind: person\n  description: Someone name
     ({"actors.yml": ENTRY.format(id="x", name="Sam") + ENTRY.format(id="y", name="Sam")},
      "actors.yml:6: alias 'Sam' of 'y' is also an alias of 'x'"),
     ({"actors.yml": "- id: x\n  name: [unclosed\n"}, "actors.yml:2: does not parse"),
+    ({"actors.yml": ENTRY.format(id="x", name="X") + "  note: See [[nobody]].\n"},
+     "actors.yml:1: entry 'x': the note's link [[...]] to 'nobody' does not exist"),
+    ({"actors.yml": ENTRY.format(id="x", name="X") + "  formerly: [y]\n" + ENTRY.format(id="y", name="Y")},
+     "actors.yml:1: entry 'x': 'y' (formerly) is also the id of 'y'"),
 ])
 def test_registry_errors_name_file_and_line(tmp_path: Path, files: dict[str, str], message: str) -> None:
     folder = tmp_path / "registry"
@@ -179,3 +184,20 @@ def test_evidence_must_name_a_paragraph_that_exists(tmp_path: Path) -> None:
     result = build_script(project)
     assert result.returncode == 1
     assert "actors.yml:1: entry 'x': source 'maddox-2015' has no paragraph 'p999'" in result.stderr
+
+
+def test_notes_are_written_for_readers_and_descriptions_name_their_sources() -> None:
+    """An editor's note is read on the entry's page: no curator's instructions in it ("-> rwandan-genocide",
+    "link those to...", "maddox-2015: ..."). A description says whose claim it is ("Maddox says"), never
+    "the author", which on an entry of several sources means nobody in particular."""
+    registry = load_registry(ROOT / "registry")
+    for entry in registry.entries.values():
+        assert not re.search(r"->|\blink(ed)? (those|such|it|them|to)\b|^[a-z-]+-\d{4}:", entry.note), entry.id
+        assert not re.search(r"\bthe (authors?|source)\b(?!s)", entry.description, re.I), entry.id
+
+
+@pytest.mark.build
+def test_a_merged_entrys_old_address_leads_to_the_entry_it_joined(site: Path) -> None:
+    old = (site / "register" / "events" / "the-holocaust" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../../../register/events/holocaust/"' in old
+    assert (site / "register" / "events" / "holocaust" / "index.html").exists()

@@ -214,8 +214,9 @@ def with_references(mentions: list[Mention], refs: list[Reference], text: str, s
     Rwanda"), if it does not end them, or if the words are a concept's (an object: "genocide" in "prevent or
     halt genocide"); an event or concept that ends other words is their head noun, what the curator read
     otherwise ("the eventual genocide" is the event, not the concept; "the mediator" is Bassolé), and is
-    dropped, as is a mention of the same entry, or one the reference overlaps without holding. Words that refer to no entry (`entry_id`
-    None: a cited work's title) keep no mention at all. `registers`: each entry's register."""
+    dropped, as is a mention of the same entry, or one the reference overlaps without holding. Words that
+    refer to no entry (`entry_id` None: a cited work's title) keep no mention at all. `registers`: each
+    entry's register."""
     registers = registers or {}
     out = list(mentions)
     curated: list[Mention] = []
