@@ -51,12 +51,12 @@ def test_editing_one_source_redoes_that_source_only(project: Path) -> None:
 
 def test_editing_a_registry_description_keeps_the_sources_cached(project: Path) -> None:
     actors = project / "registry" / "actors.yml"
-    replace_once(actors, "description: Hybrid UN-AU peacekeeping force",
-                 "description: Hybrid (edited) UN-AU peacekeeping force")
+    replace_once(actors, "description: Hybrid African Union–United Nations peacekeeping operation",
+                 "description: Hybrid (edited) African Union–United Nations peacekeeping operation")
     report = build(project)
     assert len(report.reused) == 5
     page = (project / "docs" / "register" / "actors" / "unamid.md").read_text(encoding="utf-8")
-    assert "Hybrid (edited) UN-AU" in page
+    assert "Hybrid (edited) African Union" in page
 
 
 def test_a_damaged_cache_is_rebuilt_not_trusted(project: Path) -> None:

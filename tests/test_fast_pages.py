@@ -179,7 +179,8 @@ def test_with_edit_uri_set_every_entry_page_links_to_its_own_file(tmp_path: Path
     config.write_text(config.read_text(encoding="utf-8") + "repo_url: https://example.org/repo\n"
                       "edit_uri: edit/main/docs/\n", encoding="utf-8")
     site, _ = built_site(project, fast=True)
-    pages = sorted((site / "register").glob("*/*/index.html"))
+    pages = [p for p in sorted((site / "register").glob("*/*/index.html"))
+             if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]  # a merged entry's old address
     assert len(pages) > 700
     for page in pages:
         folder = page.parent.relative_to(site).as_posix()

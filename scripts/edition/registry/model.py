@@ -91,9 +91,19 @@ def note_pieces(note: str) -> list[tuple[str, str]]:
     return [(kind, value) for kind, value in pieces if value]
 
 
-def plain_note(note: str, entries: dict[str, Entry]) -> str:
-    """The note as plain text (for search): an entry by its name, a paragraph as written."""
-    return "".join(entries[value].name if kind == "entry" else value for kind, value in note_pieces(note))
+def plain_note(note: str, entries: dict[str, Entry], titles: dict[str, str] | None = None) -> str:
+    """The note as plain text (for search): an entry by its name, a paragraph by its source's short title
+    and its number ("Maddox 2015 ¶ 13")."""
+    def plain(kind: str, value: str) -> str:
+        if kind == "entry":
+            return entries[value].name
+        if kind == "paragraph":
+            source_id, anchor = value.split("#")
+            number = f"¶ {anchor[1:]}" if re.match(r"p\d", anchor) else anchor
+            return f"{(titles or {}).get(source_id, source_id)} {number}"
+        return value
+
+    return "".join(plain(kind, value) for kind, value in note_pieces(note))
 
 
 WORDS = re.compile(r"([^\W_]+)")

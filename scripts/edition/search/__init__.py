@@ -97,14 +97,14 @@ def search_boost(mentions: int) -> float:
     return round(2.5 + 0.15 * math.log2(1 + mentions), 2)
 
 
-def entry_doc(item: EntryIndex, entries: dict[str, Entry]) -> SearchDoc:
+def entry_doc(item: EntryIndex, entries: dict[str, Entry], titles: dict[str, str] | None = None) -> SearchDoc:
     """An entry's page as one document: what it is, its description, its other names and the note."""
     entry = item.entry
     others = [a.text for a in entry.aliases if a.text != entry.name]
     text = " ".join(filter(None, [
         f"{entry.register} {entry.kind}", entry.description,
         f"Also in the sources as: {', '.join(others)}" if others else "",
-        f"Editor’s note: {plain_note(entry.note, entries)}" if entry.note else ""]))
+        f"Editor’s note: {plain_note(entry.note, entries, titles)}" if entry.note else ""]))
     return SearchDoc(entry.url, entry_title(entry), with_folded(text), entry_names(entry), search_boost(named(item)))
 
 
@@ -120,4 +120,4 @@ def search_docs(editions: list[Edition], index: Index) -> list[SearchDoc]:
     """Every document that both engines get: the paragraphs, then the entries."""
     titles = short_titles(editions)
     docs = [d for e in editions for d in paragraph_docs(e, titles[e.source.id])]
-    return docs + [entry_doc(item, index.registry.entries) for item in index.entries.values()]
+    return docs + [entry_doc(item, index.registry.entries, titles) for item in index.entries.values()]

@@ -44,8 +44,18 @@ def lunr_doc(doc: SearchDoc) -> dict[str, Any]:
     as HTML, so each is escaped as Material's own plugin escapes a page's text: a source's words stay
     words, whatever they look like."""
     out: dict[str, Any] = {"location": doc.location, "title": escape(doc.title), "text": escape(doc.text)}
-    if doc.names:
-        out["tags"] = [escape(name) for name in doc.names]
+    tags = [name for name in doc.names if not inflected(name, doc.title)]
+    if tags:
+        out["tags"] = [escape(name) for name in tags]
     if doc.boost is not None:
         out["boost"] = doc.boost
     return out
+
+
+def inflected(name: str, title: str) -> bool:
+    """Another form of the title's one word ("Darfurians" of "Darfuris"): the search adds a wildcard to
+    each word typed, so "darfur" would match every such form, each a rare word that weighs heavily, and a
+    query of three words ("Darfur Peace Agreement") would find the entry of one word's many forms first.
+    Such a form stays in the text ("Also in the sources as"), where it is found as any word is."""
+    a, b = name.casefold(), title.casefold()
+    return a != b and " " not in a + b and min(len(a), len(b)) >= 6 and a[:6] == b[:6]
