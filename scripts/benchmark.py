@@ -169,6 +169,15 @@ def search_cost(site: Path, engine: str) -> dict:
             "downloaded_mb": round(size / 2**20, 2), "first_result_s": round(seconds, 2)}
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace words once; words no longer there stop the benchmark (an edit that changes nothing would
+    wait for a page that never changes)."""
+    text = path.read_text(encoding="utf-8")
+    if old not in text:
+        raise SystemExit(f"{path.name} no longer has {old!r}: update the benchmark's edit")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def serve_latency(project: Path) -> dict:
     """Seconds from saving an edit to `mkdocs serve --dirty` serving the changed page: one registry
     entry's description, then one source's text (the cache is warm, as it is after the first build)."""
@@ -183,18 +192,13 @@ def serve_latency(project: Path) -> dict:
     try:
         shows("", "</html>")  # the first build is done
         time.sleep(3)  # and the rebuild that its own output triggers
-        actors = project / "registry" / "actors.yml"
-        text = actors.read_text(encoding="utf-8")
-        actors.write_text(text.replace("description: Hybrid UN-AU peacekeeping force",
-                                       "description: Hybrid (benchmarked) UN-AU peacekeeping force", 1),
-                          encoding="utf-8")
+        edit(project / "registry" / "actors.yml", "description: Hybrid African Union–United Nations",
+             "description: Hybrid (benchmarked) African Union–United Nations")
         entry = shows("register/actors/unamid/", "Hybrid (benchmarked)")
         time.sleep(3)
-        seed = project / "seeds" / "004_95f8259ffee90718.txt"
         # words no curated reference quotes (registry/references.yml would rightly stop the build)
-        seed.write_text(seed.read_text(encoding="utf-8").replace("shocked and horrified the world",
-                                                                 "shocked and horrified the benchmarked world", 1),
-                        encoding="utf-8")
+        edit(project / "seeds" / "004_95f8259ffee90718.txt", "shocked and horrified the world",
+             "shocked and horrified the benchmarked world")
         source = shows("sources/kuperman-1996/", "benchmarked")
     finally:
         server.terminate()
