@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -351,22 +351,25 @@ def edition_version(root: Path) -> str:
 def write_outputs(docs: Path, outputs: Iterable[tuple[str, str]],
                   clock: Clock | None = None) -> tuple[list[str], list[str]]:
     """Write what changed, each file atomically; remove files an earlier build wrote and this one did not.
-    Making the files is timed as the render stage, writing them as the write stage."""
+    Making the files is timed as the render stage (the writes overlap it), the wait for the last writes
+    as the write stage."""
     manifest = docs / MANIFEST
     try:
         before = set(json.loads(manifest.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         before = set()
     made: set[str] = set()
-    written = []
-    for rel, text in outputs:
-        if clock:
-            clock.lap("render")
-        made.add(rel)
-        if write_if_changed(docs / rel, text):
-            written.append(rel)
-        if clock:
-            clock.lap("write")
+    # files are written by a thread while the next pages are made: writing waits on the disk, not on Python
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending = []
+        for rel, text in outputs:
+            if clock:
+                clock.lap("render")
+            made.add(rel)
+            pending.append((rel, writer.submit(write_if_changed, docs / rel, text)))
+        written = [rel for rel, done in pending if done.result()]
+    if clock:
+        clock.lap("write")
     removed = []
     for rel in sorted(before - made):
         path = docs / rel
