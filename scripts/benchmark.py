@@ -44,9 +44,11 @@ def mkdocs_build(project: Path, search: str = "lunr") -> float:
     return time.perf_counter() - start
 
 
-def mkdocs_alone(project: Path, runs: int) -> float:
-    """`mkdocs build` of the very pages the edition wrote, with the edition's hook left out (its nav and
-    its Markdown extension given in the config instead): what MkDocs and Material take by themselves."""
+def against_alone(project: Path, runs: int) -> dict:
+    """`mkdocs build` with the edition (its stages' cache emptied, as in `measure`) and `mkdocs build` of
+    the very pages the edition wrote with its hook left out (its nav and its Markdown extension given in
+    the config instead): what MkDocs and Material take by themselves. The two run in alternation, run for
+    run, since a shared machine's speed drifts over minutes: measured apart, they compare its moods."""
     nav = build(project, project / "docs").nav
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     alone, hooks = re.subn(r"^hooks:\n(  - .*\n)+", "", config, flags=re.M)
@@ -57,15 +59,22 @@ def mkdocs_alone(project: Path, runs: int) -> float:
     alone += yaml.safe_dump({"nav": nav}, allow_unicode=True)
     (project / "mkdocs-alone.yml").write_text(alone, encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project / "scripts"))
-    times = []
+    with_edition, by_itself = [], []
     for _ in range(runs):
+        shutil.rmtree(project / "docs", ignore_errors=True)
+        shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+        shutil.rmtree(project / ".cache" / "edition", ignore_errors=True)
+        with_edition.append(mkdocs_build(project))
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-alone.yml", "-d",
                                "site-alone"], cwd=project, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise SystemExit(f"mkdocs build (alone) failed: {done.stderr[-2000:]}")
-        times.append(time.perf_counter() - start)
-    return round(statistics.median(times), 2)
+        by_itself.append(time.perf_counter() - start)
+    shutil.rmtree(project / ".cache" / "edition", ignore_errors=True)
+    return {"runs": runs, "with_edition_s": round(statistics.median(with_edition), 2),
+            "alone_s": round(statistics.median(by_itself), 2),
+            "ratio": round(statistics.median(with_edition) / statistics.median(by_itself), 2)}
 
 
 def search_costs(project: Path) -> list[dict]:
@@ -250,7 +259,7 @@ def measure_size(size: int, runs: int, search: bool) -> dict:
         if search:
             row["search"] = search_costs(project)
         if size == 5:
-            row["mkdocs_alone_s"] = mkdocs_alone(project, runs)
+            row["against_alone"] = against_alone(project, max(runs, 5))
             row["serve_after_edit"] = serve_latency(project)
             row["without_annotation"] = measure(project, runs, with_registry=False)
         return row
