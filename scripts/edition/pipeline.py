@@ -7,6 +7,7 @@ are made, so that a thousand sources do not have to fit in memory at once.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import functools
@@ -20,7 +21,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -360,14 +361,19 @@ def write_outputs(docs: Path, outputs: Iterable[tuple[str, str]],
         before = set()
     made: set[str] = set()
     # files are written by a thread while the next pages are made: writing waits on the disk, not on Python
+    # (a few at a time, so that a thousand sources' pages are not all held at once)
+    written: list[str] = []
     with ThreadPoolExecutor(max_workers=1) as writer:
-        pending = []
+        pending: collections.deque[tuple[str, Future[bool]]] = collections.deque()
         for rel, text in outputs:
             if clock:
                 clock.lap("render")
             made.add(rel)
             pending.append((rel, writer.submit(write_if_changed, docs / rel, text)))
-        written = [rel for rel, done in pending if done.result()]
+            while len(pending) > WRITES_AHEAD:
+                _collect(pending.popleft(), written)
+        while pending:
+            _collect(pending.popleft(), written)
     if clock:
         clock.lap("write")
     removed = []
@@ -378,6 +384,15 @@ def write_outputs(docs: Path, outputs: Iterable[tuple[str, str]],
             removed.append(rel)
     write_if_changed(manifest, json.dumps(sorted(made), indent=0) + "\n")
     return sorted(written), removed
+
+
+WRITES_AHEAD = 8  # files made but not yet written, at most
+
+
+def _collect(item: tuple[str, Future[bool]], written: list[str]) -> None:
+    rel, done = item
+    if done.result():
+        written.append(rel)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
