@@ -292,3 +292,30 @@ def test_a_reference_holding_names_has_one_link_after_it_and_no_link_nests(site:
     # Hutu extremists", "the compromises accepted by Habyarimana": one ↗ each, the names inside linked
     assert len(p23.select("a.m-ref-link")) == 3
     assert [a.get_text() for a in p23.select("a.m-actor")][:2] == ["Habyarimana", "president of Burundi"]
+
+
+def test_mentions_that_share_a_sentence_are_one_line_with_each_marked() -> None:
+    """Maddox ¶13 refers to the assassination twice in one sentence: its entry page shows the sentence
+    once, with both references marked, not the same sentence twice."""
+    from edition.annotate import Mention
+    from edition.index import Occurrence
+    from edition.index import occurrence as occurrence_in
+    from edition.model import Block
+    from edition.render.registers import _kwic_lines
+    from edition.urls import Here
+    from edition.vocabulary import BlockKind
+
+    text = ("Before. The trigger was the death of the President when his plane was shot down on 6 April, "
+            "the tensions that underscored the slaughter that followed had been long in the making. After.")
+    block = Block(BlockKind.PARAGRAPH, text, 0, len(text), [], anchor="p13", label="13")
+    first, second = "the death of the President", "his plane was shot down on 6 April"
+
+    def occurrence(words: str) -> Occurrence:
+        start = text.index(words)
+        return occurrence_in(block, Mention("a", "p13", start, start + len(words), words, "plane-crash"))
+
+    lines = _kwic_lines("a", [occurrence(first), occurrence(second)], Here("register/events/x.md"))
+    assert len(lines) == 1
+    line = lines[0]
+    assert (line.before, line.match) == ("The trigger was ", first)
+    assert line.more == ((" when ", second),) and line.after.startswith(", the tensions")

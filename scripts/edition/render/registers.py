@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 from markupsafe import Markup
 
@@ -135,9 +136,34 @@ def _kwic_sources(item: EntryIndex, titles: dict[str, str],
         if count + len(occurrences) > MAX_KWIC and count:
             more.append(MentionCount(sid, title, len(occurrences), here.source(sid, occurrences[0].mention.anchor)))
             continue
-        shown.append(SourceMentions(sid, title, [_kwic(sid, o, here) for o in occurrences]))
+        shown.append(SourceMentions(sid, title, _kwic_lines(sid, occurrences, here)))
         count += len(occurrences)
     return shown, more
+
+
+def _kwic_lines(source_id: str, occurrences: list[Occurrence], here: Here) -> list[Kwic]:
+    """A line per sentence: mentions of the entry that share a sentence ("the death of Rwandan President
+    Juvénal Habyarimana when his plane was shot down") are marked in one line, not shown twice."""
+    lines: list[Kwic] = []
+    last: Occurrence | None = None
+    for o in occurrences:
+        between = _between(last, o) if last and lines else None
+        if between is None:
+            lines.append(_kwic(source_id, o, here))
+        else:
+            lines[-1] = replace(lines[-1], more=(*lines[-1].more, (between, o.match)), after=o.after)
+        last = o
+    return lines
+
+
+def _between(last: Occurrence, o: Occurrence) -> str | None:
+    """The words between two mentions when the second is in the first one's line (its sentence, as far
+    as the line shows it), else None."""
+    gap = o.mention.start - last.mention.end
+    shown = last.after.removesuffix(" …")
+    if o.mention.anchor != last.mention.anchor or gap < 0 or shown[gap:gap + len(o.match)] != o.match:
+        return None
+    return shown[:gap]
 
 
 def _kwic(source_id: str, o: Occurrence, here: Here) -> Kwic:

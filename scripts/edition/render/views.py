@@ -150,6 +150,7 @@ class Kwic:
     before: str
     match: str
     after: str
+    more: tuple[tuple[str, str], ...] = ()  # further mentions in the same sentence: (the words between, the mention)
 
 
 @dataclass(frozen=True)
