@@ -7,6 +7,7 @@ the span it replaces (standoff, as in spaCy's Doc/Span).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,11 @@ def page_span(labels: list[str] | tuple[str, ...]) -> str:
         return ""
     first, last = labels[0].split("–")[0], labels[-1].split("–")[-1]
     return first if first == last else f"{first}–{last}"
+
+
+def anchor_label(anchor: str) -> str:
+    """"¶ 13" for a paragraph's anchor (p13); any other anchor (n27, abstract) as it is."""
+    return f"¶ {anchor[1:]}" if re.match(r"^p\d", anchor) else anchor
 
 
 def pages_label(labels: list[str] | tuple[str, ...]) -> str:

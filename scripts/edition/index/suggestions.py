@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from ..model import Edition
 from ..registry import Registry
 from ..repair.lexicon import zipf
-from ..vocabulary import BlockKind
 from . import sentence_around
-from .candidates import LITERAL
+from .candidates import LITERAL, SKIP_KINDS
 
 WORD = re.compile(r"\b[a-z][a-z-]*[a-z]\b")
 STOP = set("""a an the of to in on at by for from with and or but not no nor as is are was were be been being has
@@ -33,7 +32,6 @@ ACTION = re.compile(r"\b(signed|signing|invaded|invasion|shot down|massacred?s?|
                     r"agreement|accords?|cease-?fire|coup|attack(?:ed|s)?|elections?|referendum|deployed|"
                     r"deployment|withdr[ae]w|withdrawal|adopted|established|launched|visit(?:ed)?|"
                     r"conference|talks|declared|indicted|arrested)\b", re.I)
-SKIP = {BlockKind.FRONT, BlockKind.HEADING}
 MIN_USES = 3  # a concept candidate is a phrase used at least this often in one source
 KEYNESS = 2.0  # and this much more often there than in general English (difference of Zipf values)
 
@@ -128,7 +126,7 @@ def _month(name: str) -> str:
 
 
 def _blocks(edition: Edition) -> list:
-    return [b for b in edition.blocks if b.anchor and b.kind not in SKIP]
+    return [b for b in edition.blocks if b.anchor and b.kind not in SKIP_KINDS]
 
 
 def report(found: list[Suggestion], limit: int = 40) -> str:

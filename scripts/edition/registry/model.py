@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..model import anchor_label
 from ..urls import entry_path
 from ..vocabulary import REGISTER_TITLES, Register
 
@@ -99,8 +100,7 @@ def plain_note(note: str, entries: dict[str, Entry], titles: dict[str, str] | No
             return entries[value].name
         if kind == "paragraph":
             source_id, anchor = value.split("#")
-            number = f"¶ {anchor[1:]}" if re.match(r"p\d", anchor) else anchor
-            return f"{(titles or {}).get(source_id, source_id)} {number}"
+            return f"{(titles or {}).get(source_id, source_id)} {anchor_label(anchor)}"
         return value
 
     return "".join(plain(kind, value) for kind, value in note_pieces(note))

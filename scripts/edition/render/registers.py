@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..index import EntryIndex, Index, Occurrence, sort_key
 from ..index.dates import as_written
-from ..model import pages_label
+from ..model import anchor_label, pages_label
 from ..registry import REGISTER_TITLES, REGISTERS, Entry
 from ..registry.model import note_pieces
 from ..urls import Here, entry_path, register_path
@@ -81,7 +81,7 @@ def entry_view(item: EntryIndex, index: Index, titles: dict[str, str], where: di
     return EntryPage(
         title=entry_title(entry), description=entry.description, register=entry.register, kind=entry.kind,
         dates=dates(entry),
-        evidence=[Evidence(here.source(s, a), f"{titles.get(s, s)}, {_label(a)}") for s, a in entry.evidence],
+        evidence=[Evidence(here.source(s, a), f"{titles.get(s, s)}, {anchor_label(a)}") for s, a in entry.evidence],
         other_names=[a.text for a in entry.aliases if a.text != entry.name],
         note=note_view(entry.note, entries, titles, here), count=item.count,
         counts=[MentionCount(sid, titles.get(sid, sid), len(occ)) for sid, occ in item.occurrences.items()],
@@ -102,7 +102,7 @@ def note_view(note: str, entries: dict[str, Entry], titles: dict[str, str], here
             out.append(NotePiece(entries[value].name, here.to(entries[value].url)))
         elif kind == "paragraph":
             source_id, anchor = value.split("#")
-            text = f"{titles.get(source_id, source_id)} {_label(anchor)}"
+            text = f"{titles.get(source_id, source_id)} {anchor_label(anchor)}"
             out.append(NotePiece(text, here.source(source_id, anchor)))
         else:
             out.append(NotePiece(value))
@@ -117,10 +117,6 @@ def register_legend() -> Markup:
 def _link(entry: Entry, here: Here, count: int = 0, register: bool = False) -> EntryLink:
     return EntryLink(here.to(entry.url), entry.name, entry.kind, count, entry.register if register else "",
                      dates(entry))
-
-
-def _label(anchor: str) -> str:
-    return f"¶ {anchor[1:]}" if re.match(r"^p\d", anchor) else anchor
 
 
 def _kwic_sources(item: EntryIndex, titles: dict[str, str],
@@ -202,7 +198,7 @@ def abbreviations_markdown(index: Index, definitions: dict[str, list[tuple[str, 
     for item in index.entries.values():
         for abbr in item.entry.abbreviations:
             where = definitions.get(abbr, []) + [d for d in item.entry.defined_at if d not in definitions.get(abbr, [])]
-            defined = [Evidence(here.source(s, a), f"{titles.get(s, s)} {_label(a)}") for s, a in where]
+            defined = [Evidence(here.source(s, a), f"{titles.get(s, s)} {anchor_label(a)}") for s, a in where]
             rows.append(Abbreviation(abbr, _slug(abbr), item.entry.name, here.to(item.entry.url), defined))
     rows.sort(key=lambda r: r.abbreviation.casefold())
     return render("abbreviations.md.j2", page=AbbreviationsPage(rows))
