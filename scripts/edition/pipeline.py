@@ -43,7 +43,7 @@ from .render.citations import Citations, how_to_cite_markdown, page_cites
 from .render.exports import entries_json, mentions_csv, mentions_json
 from .render.markup import keep_compiled
 from .render.performance import performance_markdown
-from .render.registers import register_pages
+from .render.registers import entry_pages, register_pages
 from .render.site_pages import (
     ALL_SOURCES,
     about_markdown,
@@ -314,6 +314,7 @@ def cite_all(editions: list[Edition], version: str, site_url: str | None, proper
 def render(editions: list[Edition], version: str, index: Index, references: dict[str, Citations],
            site: Site) -> Iterator[tuple[str, str]]:
     """Every output file as (path relative to docs/, text), one at a time."""
+    entries = entry_pages(index)  # made on the other cores meanwhile, when there are many
     yield "index.md", home_markdown(editions, version, site)
     if (listed := all_sources_markdown(editions)) is not None:
         yield ALL_SOURCES, listed
@@ -334,7 +335,7 @@ def render(editions: list[Edition], version: str, index: Index, references: dict
     performance = performance_markdown()
     if performance:
         yield "performance.md", performance
-    yield from register_pages(index)
+    yield from register_pages(index, entries)
 
 
 def edition_version(root: Path) -> str:

@@ -208,8 +208,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def register_pages(index: Index) -> Iterator[tuple[str, str]]:
-    """Each register page as (path, Markdown), one at a time (a thousand sources make big pages)."""
+def register_pages(index: Index, entries: Iterator[tuple[str, str]] | None = None) -> Iterator[tuple[str, str]]:
+    """Each register page as (path, Markdown), one at a time (a thousand sources make big pages).
+    `entries`: the entries' pages, if they were started already (`entry_pages`)."""
     from ..index import definitions
     from .timeline import timeline_pages
 
@@ -219,7 +220,7 @@ def register_pages(index: Index) -> Iterator[tuple[str, str]]:
     yield from timeline_pages(index)
     for register in REGISTERS:
         yield f"{register_path(register)}index.md", register_markdown(register, index)
-    yield from entry_pages(index)
+    yield from entry_pages(index) if entries is None else entries
     yield from former_pages(index)
 
 
@@ -240,24 +241,29 @@ _SHARED: tuple[Index, dict[str, str], dict[str, dict[str, float]]] | None = None
 def entry_pages(index: Index) -> Iterator[tuple[str, str]]:
     """Every entry's page, in the registry's order. Past PARALLEL_ENTRIES they are made on every core
     (the workers are forked: they share the index and hand back text), since entry pages are most of a
-    build's rendering."""
+    build's rendering. The workers start at the call, not at the first page asked for: they make the
+    entries' pages while this process makes the others."""
     global _SHARED
     titles = short_titles(index.editions)
     where = positions(index.editions)
     ids = list(index.entries)
     workers = min(os.cpu_count() or 1, 8)
     if workers < 2 or len(ids) < PARALLEL_ENTRIES or "fork" not in multiprocessing.get_all_start_methods():
-        for entry_id in ids:
-            yield _entry_page(index, titles, where, entry_id)
-        return
+        return (_entry_page(index, titles, where, entry_id) for entry_id in ids)
     _SHARED = (index, titles, where)
     chunks = [ids[k:k + 50] for k in range(0, len(ids), 50)]
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for pages in pool.map(_entry_chunk, chunks):
-                yield from pages
+        made = pool.map(_entry_chunk, chunks)
     finally:
-        _SHARED = None
+        _SHARED = None  # the workers have their copy: forked as the chunks were handed out
+    return _from_workers(pool, made)
+
+
+def _from_workers(pool: ProcessPoolExecutor, made: Iterator[list[tuple[str, str]]]) -> Iterator[tuple[str, str]]:
+    with pool:
+        for pages in made:
+            yield from pages
 
 
 def _entry_chunk(ids: list[str]) -> list[tuple[str, str]]:
