@@ -2,19 +2,26 @@
 `mkdocs serve` watch the seeds and the registry. All logic lives in scripts/edition,
 so the site can move to another renderer that reads mkdocs.yml (e.g. Zensical).
 
-MkDocs runs hooks after every plugin, event by event. Two of these events let go of what a page no
-longer needs, for memory at a thousand sources: `on_page_content` empties `page.markdown` once the page
-is converted, and `on_post_page` empties `page.content` once the page is written. A plugin that reads
-either later than that (in `on_page_context`, `on_post_page` or `on_post_build`: an RSS feed, social
-cards, a PDF export) gets "": set EDITION_KEEP_PAGES=on for such a plugin, and both are kept. Material's
-search plugin reads the content in `on_page_context`, before it is emptied.
+MkDocs runs hooks after every plugin, event by event. Some of these events take over work MkDocs would
+do for each page, for speed and for memory at a thousand sources:
+- `on_page_content` empties `page.markdown` once the page is converted;
+- a page left out of the search index has its content set aside from `on_page_content` to the hook's
+  `on_page_context` (Material's search would only scan it), and `on_post_page` empties `page.content`
+  once the page is made;
+- `on_post_page` hands the page to a thread that writes it while MkDocs makes the next pages (MkDocs
+  writes nothing for a page whose output is empty), and `on_post_build` waits for the last writes.
+A plugin that reads `page.markdown`, `page.content` or the written pages later than MkDocs itself would
+(an RSS feed, social cards, a PDF export) gets "" or no file yet: set EDITION_KEEP_PAGES=on for such a
+plugin, and MkDocs keeps and writes every page as usual.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,8 +51,9 @@ class HookState:
     search_docs: list[SearchDoc] | None = None  # the edition's documents, for the search index
     progress: Any = None  # the progress bar of MkDocs' passes over the pages
     headings: HeadingsAndBlocks | None = None  # the fast conversion of entry pages
-    converted: dict[str, tuple[str, list[dict[str, Any]]]] = field(default_factory=dict)  # by page: HTML, toc
+    set_aside: dict[str, str] = field(default_factory=dict)  # by page: its content, while Material's search runs
     shells: Shells | None = None  # the fast rendering of entry pages into the theme
+    writer: PageWriter | None = None  # writes the pages MkDocs makes
 
 
 STATE = HookState()
@@ -57,6 +65,7 @@ def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
     STATE.command = command
     if dirty:  # `mkdocs serve --dirty` is the README's way to serve; its warning must not stop a strict build
         logging.getLogger("mkdocs.commands.build").addFilter(KnownDirtyWarning())
+    logging.getLogger("mkdocs.commands.build").addFilter(WrittenByTheHook())
 
 
 class KnownDirtyWarning(logging.Filter):
@@ -64,6 +73,46 @@ class KnownDirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+class WrittenByTheHook(logging.Filter):
+    """Drops MkDocs' note that a page "generated empty output" when the hook's writer wrote it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        writer = STATE.writer
+        return writer is None or record.getMessage() != f"Page skipped: '{writer.last}'. Generated empty output."
+
+
+class PageWriter:
+    """Writes pages in a thread while MkDocs makes the next ones: writing waits on the disk, not on Python.
+    A few at a time, so that a thousand sources' pages are not all held at once."""
+
+    AHEAD = 8
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pending: list[Future[None]] = []
+        self.last = ""  # the page just handed over, which MkDocs notes as skipped
+
+    def write(self, uri: str, data: bytes, path: str) -> None:
+        self.last = uri
+        self.pending.append(self.pool.submit(write_page, data, path))
+        if len(self.pending) > self.AHEAD:
+            self.pending.pop(0).result()
+
+    def close(self) -> None:
+        """Wait for the last writes; a write that failed raises its error here."""
+        try:
+            for done in self.pending:
+                done.result()
+        finally:
+            self.pool.shutdown()
+
+
+def write_page(data: bytes, path: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
 
 
 def on_config(config: Any, **_: Any) -> Any:
@@ -112,12 +161,17 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
     if switched_on("EDITION_FAST_PAGES"):
         STATE.headings = HeadingsAndBlocks(Markdown(extensions=config["markdown_extensions"],
                                                     extension_configs=config["mdx_configs"]))
-        STATE.converted = {}
+    STATE.set_aside = {}
+    STATE.writer = None if keep_pages() else PageWriter()
     return files
 
 
 def switched_on(variable: str, default: str = "on") -> bool:
     return os.environ.get(variable, default) != "off"
+
+
+def keep_pages() -> bool:
+    return switched_on("EDITION_KEEP_PAGES", "off")
 
 
 def on_env(env: Any, **_: Any) -> Any:
@@ -130,32 +184,49 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     converted = STATE.headings.convert(markdown) if STATE.headings and "title" in page.meta else None
     if converted is None:
         return markdown
-    STATE.converted[page.file.src_uri] = converted
-    return ""  # nothing left for MkDocs' Markdown to do: on_page_content puts the page in
+    # MkDocs' next step, `page.render`, would build a Markdown converter for this page only to convert "":
+    # the page is rendered here instead (the attribute is removed again in on_page_content)
+    page.render = functools.partial(put_in, page, *converted)
+    return ""
+
+
+def put_in(page: Any, html: str, tokens: list[dict[str, Any]], *_: Any) -> None:
+    """What MkDocs' `Page.render` sets, from the hook's own conversion."""
+    page.content = html
+    page.toc = get_toc(tokens)
+    page.present_anchor_ids = set(heading_ids(tokens))  # for MkDocs' check of links to anchors
 
 
 def on_page_content(html: str, page: Any, **_: Any) -> str:
-    if page.file.src_uri in STATE.converted:
-        html, tokens = STATE.converted.pop(page.file.src_uri)
-        page.toc = get_toc(tokens)
-        page.present_anchor_ids = set(heading_ids(tokens))  # for MkDocs' check of links to anchors
-    if not switched_on("EDITION_KEEP_PAGES", "off"):
+    page.__dict__.pop("render", None)
+    if not keep_pages():
         page.markdown = ""  # converted; for a thousand sources it is hundreds of MB (see the docstring)
+        if (page.meta.get("search") or {}).get("exclude") and "data-search-" not in html:
+            # Material's search skips the page, yet scans its content for attributes it has none of
+            STATE.set_aside[page.file.src_uri] = html
+            html = ""
     _step()
     return html
 
 
 def on_page_context(context: Any, page: Any, **_: Any) -> Any:
+    if page.file.src_uri in STATE.set_aside:
+        page.content = STATE.set_aside.pop(page.file.src_uri)
     if STATE.shells:
         context["edition_page_html"] = STATE.shells.page_html(context, page)
     return context
 
 
 def on_post_page(output: str, page: Any, **_: Any) -> str:
-    if not switched_on("EDITION_KEEP_PAGES", "off"):
-        page.content = ""  # written, and already indexed by the search plugin (on_page_context)
     _step()
-    return output
+    if keep_pages():
+        return output
+    page.content = ""  # made, and already indexed by the search plugin (on_page_context)
+    if STATE.writer is None or not output.strip():
+        return output
+    STATE.writer.write(page.file.src_uri, output.encode("utf-8", errors="xmlcharrefreplace"),
+                       page.file.abs_dest_path)
+    return ""  # MkDocs writes no page whose output is empty: the writer does
 
 
 def _step() -> None:
@@ -164,6 +235,9 @@ def _step() -> None:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
+    if STATE.writer is not None:
+        writer, STATE.writer = STATE.writer, None
+        writer.close()
     if STATE.progress is not None:
         STATE.progress.close()
         STATE.progress = None
@@ -193,6 +267,12 @@ def drop_source_maps(site: Path) -> None:
     theme's weight, and a comment in them names this machine's address (127.0.0.1)."""
     for path in site.glob("assets/**/*.map"):
         path.unlink()
+
+
+def on_build_error(**_: Any) -> None:
+    if STATE.writer is not None:  # the staged site is not swapped in: what is not written yet need not be
+        STATE.writer.pool.shutdown(cancel_futures=True)
+        STATE.writer = None
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

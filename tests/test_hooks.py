@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import sys
+from pathlib import Path
 from types import ModuleType, SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -20,8 +23,9 @@ def hooks() -> ModuleType:
     return module
 
 
-def a_page() -> SimpleNamespace:
-    return SimpleNamespace(markdown="# A page", content="<h1>A page</h1>", file=SimpleNamespace(src_uri="a.md"))
+def a_page(dest: Path = Path("/nonexistent/a/index.html"), **meta: Any) -> SimpleNamespace:
+    return SimpleNamespace(markdown="# A page", content="<h1>A page</h1>", meta=meta,
+                           file=SimpleNamespace(src_uri="a.md", abs_dest_path=str(dest)))
 
 
 def test_a_converted_page_lets_go_of_its_markdown_and_html(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -34,10 +38,55 @@ def test_a_converted_page_lets_go_of_its_markdown_and_html(monkeypatch: pytest.M
 
 def test_edition_keep_pages_keeps_them_for_other_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITION_KEEP_PAGES", "on")
-    module, page = hooks(), a_page()
-    module.on_page_content("<h1>A page</h1>", page=page)
-    module.on_post_page("<html></html>", page=page)
+    module, page = hooks(), a_page(search={"exclude": True})
+    module.STATE.writer = module.PageWriter()
+    assert module.on_page_content("<h1>A page</h1>", page=page) == "<h1>A page</h1>"
+    assert module.on_post_page("<html></html>", page=page) == "<html></html>"  # MkDocs writes it
     assert page.markdown == "# A page" and page.content == "<h1>A page</h1>"
+
+
+def test_a_page_out_of_the_search_is_set_aside_while_materials_search_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EDITION_KEEP_PAGES", raising=False)
+    module = hooks()
+    hidden, searched = a_page(search={"exclude": True}), a_page()
+    assert module.on_page_content("<h1>A page</h1>", page=hidden) == ""  # what Material's search is given
+    assert module.on_page_content("<h1>A page</h1>", page=searched) == "<h1>A page</h1>"
+    marked = a_page(search={"exclude": True})
+    marked.file.src_uri = "b.md"
+    html = '<p data-search-exclude="x">b</p>'  # Material removes such attributes: it must see them
+    assert module.on_page_content(html, page=marked) == html
+    hidden.content = ""
+    module.on_page_context({}, page=hidden)
+    assert hidden.content == "<h1>A page</h1>"  # back for the theme
+
+
+def test_the_writer_writes_each_page_and_mkdocs_note_of_it_is_dropped(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EDITION_KEEP_PAGES", raising=False)
+    module = hooks()
+    module.STATE.writer = writer = module.PageWriter()
+    pages = [a_page(tmp_path / f"p{n}" / "index.html") for n in range(20)]
+    for n, page in enumerate(pages):
+        page.file.src_uri = f"p{n}.md"
+        assert module.on_post_page(f"<html>{n} é</html>", page=page) == ""  # MkDocs writes nothing
+    drop = module.WrittenByTheHook()
+    note = logging.LogRecord("mkdocs.commands.build", logging.INFO, "", 0,
+                             "Page skipped: 'p19.md'. Generated empty output.", None, None)
+    other = logging.LogRecord("mkdocs.commands.build", logging.INFO, "", 0,
+                              "Page skipped: 'elsewhere.md'. Generated empty output.", None, None)
+    assert not drop.filter(note) and drop.filter(other)
+    writer.close()
+    assert [(tmp_path / f"p{n}" / "index.html").read_text(encoding="utf-8") for n in range(20)] == [
+        f"<html>{n} é</html>" for n in range(20)]
+
+
+def test_a_page_the_writer_cannot_write_fails_the_build(tmp_path: Path) -> None:
+    module = hooks()
+    writer = module.PageWriter()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    writer.write("a.md", b"<html></html>", str(tmp_path / "a-file" / "index.html"))  # a folder that is a file
+    with pytest.raises(OSError):
+        writer.close()
 
 
 def test_the_hook_keeps_its_state_in_one_typed_object() -> None:
