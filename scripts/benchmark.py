@@ -45,8 +45,9 @@ def mkdocs_build(project: Path, search: str = "lunr") -> float:
 
 
 def against_alone(project: Path, runs: int) -> dict:
-    """`mkdocs build` with the edition (its stages' cache emptied, as in `measure`) and `mkdocs build` of
-    the very pages the edition wrote with its hook left out (its nav and its Markdown extension given in
+    """`mkdocs build` with the edition (its stages' cache emptied, as in `measure`), the same once more
+    with nothing changed (as a writer rebuilds), and `mkdocs build` of the very pages the edition wrote
+    with its hook left out (its nav and its Markdown extension given in
     the config instead): what MkDocs and Material take by themselves. The two run in alternation, run for
     run, since a shared machine's speed drifts over minutes: measured apart, they compare its moods."""
     nav = build(project, project / "docs").nav
@@ -59,12 +60,13 @@ def against_alone(project: Path, runs: int) -> dict:
     alone += yaml.safe_dump({"nav": nav}, allow_unicode=True)
     (project / "mkdocs-alone.yml").write_text(alone, encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project / "scripts"))
-    with_edition, by_itself = [], []
+    with_edition, again, by_itself = [], [], []
     for _ in range(runs):
         shutil.rmtree(project / "docs", ignore_errors=True)
         shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
         shutil.rmtree(project / ".cache" / "edition", ignore_errors=True)
         with_edition.append(mkdocs_build(project))
+        again.append(mkdocs_build(project))  # nothing changed: the stages' cache and docs/ as the first left them
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-alone.yml", "-d",
                                "site-alone"], cwd=project, env=env, capture_output=True, text=True, check=False)
@@ -72,9 +74,10 @@ def against_alone(project: Path, runs: int) -> dict:
             raise SystemExit(f"mkdocs build (alone) failed: {done.stderr[-2000:]}")
         by_itself.append(time.perf_counter() - start)
     shutil.rmtree(project / ".cache" / "edition", ignore_errors=True)
-    return {"runs": runs, "with_edition_s": round(statistics.median(with_edition), 2),
-            "alone_s": round(statistics.median(by_itself), 2),
-            "ratio": round(statistics.median(with_edition) / statistics.median(by_itself), 2)}
+    alone = statistics.median(by_itself)
+    return {"runs": runs, "with_edition_s": round(statistics.median(with_edition), 2), "alone_s": round(alone, 2),
+            "ratio": round(statistics.median(with_edition) / alone, 2),
+            "again_s": round(statistics.median(again), 2), "again_ratio": round(statistics.median(again) / alone, 2)}
 
 
 def search_costs(project: Path) -> list[dict]:
