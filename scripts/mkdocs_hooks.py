@@ -4,6 +4,8 @@ so the site can move to another renderer that reads mkdocs.yml (e.g. Zensical).
 
 MkDocs runs hooks after every plugin, event by event. Some of these events take over work MkDocs would
 do for each page, for speed and for memory at a thousand sources:
+- `on_files` adds the edition's pages as generated files, handed over in memory, not written to docs/
+  and read back (EDITION_FAST_PAGES=off writes them);
 - `on_page_content` empties `page.markdown` once the page is converted;
 - a page left out of the search index has its content set aside from `on_page_content` to the hook's
   `on_page_context` (Material's search would only scan it), and `on_post_page` empties `page.content`
@@ -28,6 +30,7 @@ from typing import Any
 
 from markdown import Markdown
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.toc import get_toc
 from tqdm import tqdm
 
@@ -49,6 +52,9 @@ class HookState:
     final_site: Path | None = None  # where `mkdocs build` swaps its staged site in
     nav: list[Any] | None = None  # the last build's navigation, to see when it changes
     search_docs: list[SearchDoc] | None = None  # the edition's documents, for the search index
+    handed: dict[str, str] = field(default_factory=dict)  # the edition's pages, by path, until on_files
+    nav_changed: bool = False  # since the last build (under `serve`)
+    page_hashes: dict[str, int] = field(default_factory=dict)  # the last build's pages (under `serve`)
     progress: Any = None  # the progress bar of MkDocs' passes over the pages
     headings: HeadingsAndBlocks | None = None  # the fast conversion of entry pages
     set_aside: dict[str, str] = field(default_factory=dict)  # by page: its content, while Material's search runs
@@ -133,13 +139,18 @@ def on_config(config: Any, **_: Any) -> Any:
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
+    # The pages go to MkDocs in memory (on_files), not through docs/: writing and reading back some
+    # 750 files is a good part of a build. EDITION_FAST_PAGES=off writes them, and MkDocs reads them.
+    hand_over = is_page if switched_on("EDITION_FAST_PAGES") else None
     try:
-        report = build(ROOT, Path(config["docs_dir"]), config.get("site_url"))
+        report = build(ROOT, Path(config["docs_dir"]), config.get("site_url"), hand_over)
     except (InputError, ToolError) as err:
         # Abort before MkDocs cleans site/: the previous site and docs stay as they were.
         raise Abort(f"Edition build failed: {err}") from err
     config["nav"] = report.nav
-    if STATE.nav not in (None, report.nav):
+    STATE.handed = report.handed
+    STATE.nav_changed = STATE.nav not in (None, report.nav)
+    if STATE.nav_changed:
         # `serve --dirty` rebuilds only pages whose Markdown is newer than their HTML, but every page
         # shows the navigation: when it changes (a source added, removed or retitled), all are due.
         for markdown in Path(config["docs_dir"]).rglob("*.md"):
@@ -151,7 +162,33 @@ def on_pre_build(config: Any, **_: Any) -> None:
         log.info("edition: %d files written, %d removed", len(report.written), len(report.removed))
 
 
+def is_page(path: str) -> bool:
+    return path.endswith(".md")
+
+
+class HandedPage(File):
+    """A page the edition handed over in memory (`File.generated`). Under `serve --dirty`, MkDocs makes
+    it again only when its text or the navigation changed (a generated file is otherwise always due)."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
 def on_files(files: Any, config: Any, **_: Any) -> Any:
+    hashes = {}
+    for uri, text in STATE.handed.items():
+        if (copy := files.get_file_from_path(uri)) is not None:
+            files.remove(copy)  # left in docs/ by an older build, or by scripts/build.py: this one is newer
+        page = HandedPage.generated(config, uri, content=text)
+        if STATE.command == "serve":
+            hashes[uri] = hash(text)
+            page.modified = STATE.nav_changed or STATE.page_hashes.get(uri) != hashes[uri]
+        files.append(page)
+    if STATE.handed:
+        files = Files(sorted(files, key=file_sort_key))  # where get_files would have put them: the same site
+    STATE.handed, STATE.page_hashes = {}, hashes
     # a progress bar of MkDocs' two passes over the pages (converted, then written); quiet under CI
     pages = len(files.documentation_pages())
     STATE.progress = tqdm(total=2 * pages, desc="mkdocs", unit="step", leave=False, disable=quiet())
@@ -181,6 +218,8 @@ def on_env(env: Any, **_: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    if isinstance(page.file, HandedPage):
+        page.file.content_string = ""  # read: the page holds its Markdown now
     converted = STATE.headings.convert(markdown) if STATE.headings and "title" in page.meta else None
     if converted is None:
         return markdown

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import sys
+import warnings
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -94,3 +95,40 @@ def test_the_hook_keeps_its_state_in_one_typed_object() -> None:
     module.on_startup(command="build")
     assert module.STATE.command == "build" and module.STATE.final_site is None
     assert not [name for name, value in vars(module).items() if isinstance(value, dict) and name.isupper()]
+
+
+def a_config(site: Path) -> SimpleNamespace:
+    return SimpleNamespace(site_dir=str(site), use_directory_urls=True, plugins=SimpleNamespace(_current_plugin=None))
+
+
+def test_the_editions_pages_reach_mkdocs_in_memory_and_replace_any_copy(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.structure.files import File, Files
+    monkeypatch.setenv("EDITION_FAST_PAGES", "off")
+    module, config = hooks(), a_config(tmp_path / "site")
+    stale = File("sources/x.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    data = File("data/x.json", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    module.STATE.handed = {"sources/x.md": "# X\n", "index.md": "# Home\n"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # MkDocs warns of a file replaced without being removed first
+        files = module.on_files(Files([data, stale]), config=config)
+    assert [f.src_uri for f in files] == ["index.md", "data/x.json", "sources/x.md"]  # as get_files orders them
+    page = files.get_file_from_path("sources/x.md")
+    assert page is not stale and page.content_string == "# X\n" and page.abs_dest_path.endswith("x/index.html")
+    assert module.STATE.handed == {}  # the files hold them now
+
+
+def test_under_serve_dirty_a_handed_page_is_made_again_only_when_it_changed(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.structure.files import Files
+    monkeypatch.setenv("EDITION_FAST_PAGES", "off")
+    module, config = hooks(), a_config(tmp_path / "site")
+    module.on_startup(command="serve")
+
+    def due(pages: dict[str, str], nav_changed: bool = False) -> dict[str, bool]:
+        module.STATE.handed, module.STATE.nav_changed = dict(pages), nav_changed
+        return {f.src_uri: f.is_modified() for f in module.on_files(Files([]), config=config)}
+
+    assert due({"a.md": "A", "b.md": "B"}) == {"a.md": True, "b.md": True}  # the first build
+    assert due({"a.md": "A", "b.md": "B2"}) == {"a.md": False, "b.md": True}
+    assert due({"a.md": "A", "b.md": "B2"}, nav_changed=True) == {"a.md": True, "b.md": True}

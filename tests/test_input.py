@@ -127,8 +127,8 @@ def test_a_killed_build_leaves_the_previous_site_whole(project: Path) -> None:
     build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
-    while not (project / "site.partial" / "sources").exists() and time.time() < deadline:
-        time.sleep(0.05)  # wait until MkDocs is writing pages
+    while not (project / "site.partial" / "register").exists() and time.time() < deadline:
+        time.sleep(0.05)  # wait until MkDocs is writing pages (the registers' are most of them)
     build.send_signal(signal.SIGKILL)
     build.wait()
     assert snapshot(project / "site") == before  # the old site, whole

@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,17 +77,20 @@ class Report:
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in each stage
     search_docs: list[SearchDoc] = field(default_factory=list)  # for the search engine, after MkDocs
     reused: list[str] = field(default_factory=list)  # sources taken from the cache, unchanged since
+    handed: dict[str, str] = field(default_factory=dict)  # pages handed over in memory, not written to docs/
 
 
 NO_ADDRESS = ("mkdocs.yml sets no site_url (or one on this machine): citations, the edition's references "
               "and its downloads carry no web address; set site_url where the site is published")
 
 
-def build(root: Path, docs: Path | None = None, site_url: str | None = None) -> Report:
+def build(root: Path, docs: Path | None = None, site_url: str | None = None,
+          hand_over: Callable[[str], bool] | None = None) -> Report:
     """Build every source in `root/seeds` into `docs` (default `root/docs`); `site_url` is where the
-    site is published (mkdocs.yml's), if it is."""
+    site is published (mkdocs.yml's), if it is. The outputs `hand_over` names (by path in docs/) are
+    not written but handed over in the report (`Report.handed`): MkDocs' hook takes the pages so."""
     with fewer_collections():
-        return _build(root, docs, site_url)
+        return _build(root, docs, site_url, hand_over)
 
 
 @contextlib.contextmanager
@@ -104,7 +107,7 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _build(root: Path, docs: Path | None, site_url: str | None) -> Report:
+def _build(root: Path, docs: Path | None, site_url: str | None, hand_over: Callable[[str], bool] | None) -> Report:
     site_url = published_address(site_url)
     if site_url is None:
         say_once(NO_ADDRESS)
@@ -150,7 +153,10 @@ def _build(root: Path, docs: Path | None, site_url: str | None) -> Report:
     report = Report(editions, warnings=warnings, nav=site_nav(editions, index), registry=registry,
                     seconds=clock.seconds, search_docs=searched, reused=reused)
     # each page is written as soon as it is made, not all held at once (every input was checked above)
-    report.written, report.removed = write_outputs(docs, render(editions, version, index, references, site), clock)
+    outputs = render(editions, version, index, references, site)
+    if hand_over is not None:
+        outputs = held_back(outputs, hand_over, report.handed)
+    report.written, report.removed = write_outputs(docs, outputs, clock)
     for path, text in ledgers.items():
         write_if_changed(path, text)
     cache.prune()
@@ -348,6 +354,16 @@ def edition_version(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         out = ""
     return out or dt.date.today().isoformat()
+
+
+def held_back(outputs: Iterable[tuple[str, str]], hold: Callable[[str], bool],
+              into: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """The outputs but those `hold` names, which are put `into` the dict instead (by path)."""
+    for rel, text in outputs:
+        if hold(rel):
+            into[rel] = text
+        else:
+            yield rel, text
 
 
 def write_outputs(docs: Path, outputs: Iterable[tuple[str, str]],
