@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from markdown import Markdown
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, file_sort_key
@@ -212,6 +213,12 @@ def keep_pages() -> bool:
 
 
 def on_env(env: Any, **_: Any) -> Any:
+    # the theme's templates (Material's fifty) compiled once and kept, as the edition keeps its own: each is
+    # keyed by its text, so an upgraded or overridden template is compiled again
+    if not env.bytecode_cache and switched_on("EDITION_CACHE"):
+        folder = ROOT / ".cache" / "templates" / "theme"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     if switched_on("EDITION_FAST_PAGES"):
         STATE.shells = Shells(env)
     return env

@@ -132,3 +132,15 @@ def test_under_serve_dirty_a_handed_page_is_made_again_only_when_it_changed(tmp_
     assert due({"a.md": "A", "b.md": "B"}) == {"a.md": True, "b.md": True}  # the first build
     assert due({"a.md": "A", "b.md": "B2"}) == {"a.md": False, "b.md": True}
     assert due({"a.md": "A", "b.md": "B2"}, nav_changed=True) == {"a.md": True, "b.md": True}
+
+
+def test_the_themes_templates_are_compiled_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jinja2 import DictLoader, Environment
+    monkeypatch.setenv("EDITION_FAST_PAGES", "off")
+    module = hooks()
+    monkeypatch.setattr(module, "ROOT", tmp_path)
+    env = module.on_env(Environment(loader=DictLoader({"main.html": "{{ page }}"})))
+    assert env.get_template("main.html").render(page="p") == "p"
+    assert list((tmp_path / ".cache" / "templates" / "theme").iterdir())  # compiled, for the next build
+    monkeypatch.setenv("EDITION_CACHE", "off")
+    assert module.on_env(Environment(loader=DictLoader({}))).bytecode_cache is None
