@@ -240,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     results = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "corpora": [],
                "notes": "The citations are formatted by citeproc-js once per corpus, before the timed runs, and kept "
                         "in their own cache (.cache/citations), as a checkout keeps them once its references have "
-                        "been formatted; the stages' cache is emptied before every timed run."}
+                        "been formatted, and so are the compiled templates (.cache/templates); the stages' cache "
+                        "is emptied before every timed run."}
     for size in args.sizes:
         # each size in a process of its own, so that its peak memory is its own
         done = subprocess.run([sys.executable, __file__, "--one", str(size), "--runs", str(args.runs),
