@@ -43,7 +43,7 @@ from .render.citations import Citations, how_to_cite_markdown, page_cites
 from .render.exports import entries_json, mentions_csv, mentions_json
 from .render.markup import keep_compiled
 from .render.performance import performance_markdown
-from .render.registers import entry_pages, register_pages
+from .render.registers import register_makers
 from .render.site_pages import (
     ALL_SOURCES,
     about_markdown,
@@ -55,6 +55,7 @@ from .render.site_pages import (
     sources_json,
 )
 from .render.source_page import mention_links, source_markdown
+from .render.workers import Maker, Pages, made
 from .repair import repair
 from .repair.lexicon import load_protected, zipf
 from .search import SearchDoc, search_docs
@@ -317,31 +318,41 @@ def cite_all(editions: list[Edition], version: str, site_url: str | None, proper
             for source, url, item, edition in made}
 
 
+PARALLEL_PAGES = 300  # entries from which pages are made on every core (forking costs a few tens of ms)
+
+
 def render(editions: list[Edition], version: str, index: Index, references: dict[str, Citations],
            site: Site) -> Iterator[tuple[str, str]]:
-    """Every output file as (path relative to docs/, text), one at a time."""
-    entries = entry_pages(index)  # made on the other cores meanwhile, when there are many
-    yield "index.md", home_markdown(editions, version, site)
-    if (listed := all_sources_markdown(editions)) is not None:
-        yield ALL_SOURCES, listed
-    yield "about.md", about_markdown(editions, version, list(index.registry.entries.values()), site)
-    yield "data/sources.json", sources_json(editions, version)
-    yield "data/entries.json", entries_json(index)
-    yield "data/mentions.json", mentions_json(index)
-    yield "data/mentions.csv", mentions_csv(index)
+    """Every output file as (path relative to docs/, text), a few at a time; made on every core for a
+    corpus of some size (render/workers.py)."""
+    return made(page_makers(editions, version, index, references, site), parallel=len(index.entries) >= PARALLEL_PAGES)
+
+
+def page_makers(editions: list[Edition], version: str, index: Index, references: dict[str, Citations],
+                site: Site) -> list[Maker]:
+    """The makers of every output file, each source's pages and the registers' in makers of their own."""
     links = mention_links(index.registry, Here(source_page("any")))  # every source page is as deep
     titles = short_titles(editions)
-    for e in editions:
+
+    def site_pages() -> Pages:
+        listed = all_sources_markdown(editions)
+        return [("index.md", home_markdown(editions, version, site)),
+                *([(ALL_SOURCES, listed)] if listed is not None else []),
+                ("about.md", about_markdown(editions, version, list(index.registry.entries.values()), site)),
+                ("how-to-cite.md", how_to_cite_markdown(editions, references, site)),
+                *([("performance.md", performance)] if (performance := performance_markdown()) else [])]
+
+    def data_files() -> Pages:
+        return [("data/sources.json", sources_json(editions, version)), ("data/entries.json", entries_json(index)),
+                ("data/mentions.json", mentions_json(index)), ("data/mentions.csv", mentions_csv(index))]
+
+    def source_pages(e: Edition) -> Pages:
         cites = references[e.source.id]
-        yield source_page(e.source.id), source_markdown(e, version, titles[e.source.id], links, cites,
-                                                        index.registry.entries)
-        yield f"data/edition/{e.source.id}.json", edition_json(e, version)
-        yield from cites.downloads().items()
-    yield "how-to-cite.md", how_to_cite_markdown(editions, references, site)
-    performance = performance_markdown()
-    if performance:
-        yield "performance.md", performance
-    yield from register_pages(index, entries)
+        return [(source_page(e.source.id), source_markdown(e, version, titles[e.source.id], links, cites,
+                                                           index.registry.entries)),
+                (f"data/edition/{e.source.id}.json", edition_json(e, version)), *cites.downloads().items()]
+
+    return [site_pages, data_files, *(functools.partial(source_pages, e) for e in editions), *register_makers(index)]
 
 
 def edition_version(root: Path) -> str:

@@ -4,12 +4,9 @@ the glossary of abbreviations. Each is a view model (views.py) laid out by its t
 from __future__ import annotations
 
 import functools
-import multiprocessing
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from markupsafe import Markup
@@ -40,6 +37,7 @@ from .views import (
     RelationsPage,
     SourceMentions,
 )
+from .workers import Maker
 
 RELATIONS = "register/relations.md"
 MAX_KWIC = 500  # mentions shown with their sentence on one entry's page (the seeds' most is 242)
@@ -208,20 +206,25 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def register_pages(index: Index, entries: Iterator[tuple[str, str]] | None = None) -> Iterator[tuple[str, str]]:
-    """Each register page as (path, Markdown), one at a time (a thousand sources make big pages).
-    `entries`: the entries' pages, if they were started already (`entry_pages`)."""
+def register_makers(index: Index) -> list[Maker]:
+    """The makers of the register pages (render/workers.py): the combined index, the relations, the
+    abbreviations, the timeline, each register, and the entries' pages fifty at a time."""
     from ..index import definitions
     from .timeline import timeline_pages
 
-    yield "register/index.md", combined_markdown(index)
-    yield RELATIONS, relations_markdown(index)
-    yield "register/abbreviations.md", abbreviations_markdown(index, definitions(index))
-    yield from timeline_pages(index)
-    for register in REGISTERS:
-        yield f"{register_path(register)}index.md", register_markdown(register, index)
-    yield from entry_pages(index) if entries is None else entries
-    yield from former_pages(index)
+    titles = short_titles(index.editions)
+    where = positions(index.editions)
+    ids = list(index.entries)
+    return [
+        lambda: [("register/index.md", combined_markdown(index))],
+        lambda: [(RELATIONS, relations_markdown(index))],
+        lambda: [("register/abbreviations.md", abbreviations_markdown(index, definitions(index)))],
+        lambda: list(timeline_pages(index)),
+        lambda: [(f"{register_path(r)}index.md", register_markdown(r, index)) for r in REGISTERS],
+        *(functools.partial(_entry_pages, index, titles, where, ids[k:k + ENTRIES_A_MAKER])
+          for k in range(0, len(ids), ENTRIES_A_MAKER)),
+        lambda: list(former_pages(index)),
+    ]
 
 
 def former_pages(index: Index) -> Iterator[tuple[str, str]]:
@@ -234,47 +237,12 @@ def former_pages(index: Index) -> Iterator[tuple[str, str]]:
                                                 url=Here(f"{folder}index.md").to(item.entry.url))
 
 
-PARALLEL_ENTRIES = 300  # entry pages from which they are made on every core (each takes about 1.5 ms)
-_SHARED: tuple[Index, dict[str, str], dict[str, dict[str, float]]] | None = None  # what forked workers read
+ENTRIES_A_MAKER = 50  # entry pages made together (each takes about half a millisecond)
 
 
-def entry_pages(index: Index) -> Iterator[tuple[str, str]]:
-    """Every entry's page, in the registry's order. Past PARALLEL_ENTRIES they are made on every core
-    (the workers are forked: they share the index and hand back text), since entry pages are most of a
-    build's rendering. The workers start at the call, not at the first page asked for: they make the
-    entries' pages while this process makes the others."""
-    global _SHARED
-    titles = short_titles(index.editions)
-    where = positions(index.editions)
-    ids = list(index.entries)
-    workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or len(ids) < PARALLEL_ENTRIES or "fork" not in multiprocessing.get_all_start_methods():
-        return (_entry_page(index, titles, where, entry_id) for entry_id in ids)
-    _SHARED = (index, titles, where)
-    chunks = [ids[k:k + 50] for k in range(0, len(ids), 50)]
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    try:
-        made = pool.map(_entry_chunk, chunks)
-    finally:
-        _SHARED = None  # the workers have their copy: forked as the chunks were handed out
-    return _from_workers(pool, made)
-
-
-def _from_workers(pool: ProcessPoolExecutor, made: Iterator[list[tuple[str, str]]]) -> Iterator[tuple[str, str]]:
-    with pool:
-        for pages in made:
-            yield from pages
-
-
-def _entry_chunk(ids: list[str]) -> list[tuple[str, str]]:
-    assert _SHARED is not None
-    return [_entry_page(*_SHARED, entry_id) for entry_id in ids]
-
-
-def _entry_page(index: Index, titles: dict[str, str], where: dict[str, dict[str, float]],
-                entry_id: str) -> tuple[str, str]:
-    item = index.entries[entry_id]
-    return entry_page(item.entry), entry_markdown(item, index, titles, where)
+def _entry_pages(index: Index, titles: dict[str, str], where: dict[str, dict[str, float]],
+                 ids: list[str]) -> list[tuple[str, str]]:
+    return [(entry_page(index.entries[i].entry), entry_markdown(index.entries[i], index, titles, where)) for i in ids]
 
 
 def relations_markdown(index: Index) -> str:
