@@ -142,7 +142,7 @@ def on_config(config: Any, **_: Any) -> Any:
 def on_pre_build(config: Any, **_: Any) -> None:
     # The pages go to MkDocs in memory (on_files), not through docs/: writing and reading back some
     # 750 files is a good part of a build. EDITION_FAST_PAGES=off writes them, and MkDocs reads them.
-    hand_over = is_page if switched_on("EDITION_FAST_PAGES") else None
+    hand_over = InMemory() if switched_on("EDITION_FAST_PAGES") else None
     try:
         report = build(ROOT, Path(config["docs_dir"]), config.get("site_url"), hand_over)
     except (InputError, ToolError) as err:
@@ -163,8 +163,21 @@ def on_pre_build(config: Any, **_: Any) -> None:
         log.info("edition: %d files written, %d removed", len(report.written), len(report.removed))
 
 
-def is_page(path: str) -> bool:
-    return path.endswith(".md")
+class InMemory:
+    """Which of the edition's outputs go to MkDocs in memory: its Markdown pages, up to a budget. The seeds'
+    pages are some 15 MB; a thousand sources' are some 300 MB, which past the budget are written to docs/
+    and read back, as MkDocs reads any page, so that they are not all held at once."""
+
+    BUDGET = 40_000_000  # characters
+
+    def __init__(self) -> None:
+        self.left = self.BUDGET
+
+    def __call__(self, path: str, text: str) -> bool:
+        if not path.endswith(".md") or len(text) > self.left:
+            return False
+        self.left -= len(text)
+        return True
 
 
 class HandedPage(File):

@@ -144,3 +144,12 @@ def test_the_themes_templates_are_compiled_once_and_kept(tmp_path: Path, monkeyp
     assert list((tmp_path / ".cache" / "templates" / "theme").iterdir())  # compiled, for the next build
     monkeypatch.setenv("EDITION_CACHE", "off")
     assert module.on_env(Environment(loader=DictLoader({}))).bytecode_cache is None
+
+
+def test_pages_go_to_mkdocs_in_memory_up_to_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = hooks()
+    monkeypatch.setattr(module.InMemory, "BUDGET", 100)
+    choose = module.InMemory()
+    assert choose("sources/a.md", "x" * 60) and not choose("data/a.json", "{}")  # pages only
+    assert not choose("sources/b.md", "x" * 60)  # past the budget: written to docs/, read back by MkDocs
+    assert choose("register/c.md", "x" * 40)  # a page that still fits

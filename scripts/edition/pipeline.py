@@ -86,10 +86,10 @@ NO_ADDRESS = ("mkdocs.yml sets no site_url (or one on this machine): citations, 
 
 
 def build(root: Path, docs: Path | None = None, site_url: str | None = None,
-          hand_over: Callable[[str], bool] | None = None) -> Report:
+          hand_over: Callable[[str, str], bool] | None = None) -> Report:
     """Build every source in `root/seeds` into `docs` (default `root/docs`); `site_url` is where the
-    site is published (mkdocs.yml's), if it is. The outputs `hand_over` names (by path in docs/) are
-    not written but handed over in the report (`Report.handed`): MkDocs' hook takes the pages so."""
+    site is published (mkdocs.yml's), if it is. The outputs `hand_over` chooses (by path in docs/ and
+    text) are not written but handed over in the report (`Report.handed`): MkDocs' hook takes pages so."""
     with fewer_collections():
         return _build(root, docs, site_url, hand_over)
 
@@ -108,7 +108,8 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _build(root: Path, docs: Path | None, site_url: str | None, hand_over: Callable[[str], bool] | None) -> Report:
+def _build(root: Path, docs: Path | None, site_url: str | None,
+           hand_over: Callable[[str, str], bool] | None) -> Report:
     site_url = published_address(site_url)
     if site_url is None:
         say_once(NO_ADDRESS)
@@ -367,11 +368,11 @@ def edition_version(root: Path) -> str:
     return out or dt.date.today().isoformat()
 
 
-def held_back(outputs: Iterable[tuple[str, str]], hold: Callable[[str], bool],
+def held_back(outputs: Iterable[tuple[str, str]], hold: Callable[[str, str], bool],
               into: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """The outputs but those `hold` names, which are put `into` the dict instead (by path)."""
+    """The outputs but those `hold` chooses, which are put `into` the dict instead (by path)."""
     for rel, text in outputs:
-        if hold(rel):
+        if hold(rel, text):
             into[rel] = text
         else:
             yield rel, text
