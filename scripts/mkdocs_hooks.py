@@ -23,7 +23,6 @@ import functools
 import gc
 import logging
 import os
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ from mkdocs.structure.toc import get_toc
 from tqdm import tqdm
 
 from edition.errors import InputError, ToolError
-from edition.pipeline import build, quiet, staging_dir, swap_in
+from edition.pipeline import WriteBehind, build, quiet, staging_dir, swap_in
 from edition.render.prerendered import HeadingsAndBlocks, PrerenderedHtml, heading_ids
 from edition.render.shells import Shells
 from edition.search import SearchDoc, engine, lunr, pagefind
@@ -90,30 +89,16 @@ class WrittenByTheHook(logging.Filter):
         return writer is None or record.getMessage() != f"Page skipped: '{writer.last}'. Generated empty output."
 
 
-class PageWriter:
-    """Writes pages in a thread while MkDocs makes the next ones: writing waits on the disk, not on Python.
-    A few at a time, so that a thousand sources' pages are not all held at once."""
-
-    AHEAD = 8
+class PageWriter(WriteBehind):
+    """MkDocs' pages, written while it makes the next ones."""
 
     def __init__(self) -> None:
-        self.pool = ThreadPoolExecutor(max_workers=1)
-        self.pending: list[Future[None]] = []
+        super().__init__()
         self.last = ""  # the page just handed over, which MkDocs notes as skipped
 
     def write(self, uri: str, data: bytes, path: str) -> None:
         self.last = uri
-        self.pending.append(self.pool.submit(write_page, data, path))
-        if len(self.pending) > self.AHEAD:
-            self.pending.pop(0).result()
-
-    def close(self) -> None:
-        """Wait for the last writes; a write that failed raises its error here."""
-        try:
-            for done in self.pending:
-                done.result()
-        finally:
-            self.pool.shutdown()
+        self.submit(uri, write_page, data, path)
 
 
 def write_page(data: bytes, path: str) -> None:
@@ -330,7 +315,7 @@ def drop_source_maps(site: Path) -> None:
 
 def on_build_error(**_: Any) -> None:
     if STATE.writer is not None:  # the staged site is not swapped in: what is not written yet need not be
-        STATE.writer.pool.shutdown(cancel_futures=True)
+        STATE.writer.close(failed=True)
         STATE.writer = None
 
 

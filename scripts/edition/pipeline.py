@@ -389,20 +389,14 @@ def write_outputs(docs: Path, outputs: Iterable[tuple[str, str]],
     except (OSError, ValueError):
         before = set()
     made: set[str] = set()
-    # files are written by a thread while the next pages are made: writing waits on the disk, not on Python
-    # (a few at a time, so that a thousand sources' pages are not all held at once)
-    written: list[str] = []
-    with ThreadPoolExecutor(max_workers=1) as writer:
-        pending: collections.deque[tuple[str, Future[bool]]] = collections.deque()
+    writes = WriteBehind()
+    with writes:
         for rel, text in outputs:
             if clock:
                 clock.lap("render")
             made.add(rel)
-            pending.append((rel, writer.submit(write_if_changed, docs / rel, text)))
-            while len(pending) > WRITES_AHEAD:
-                _collect(pending.popleft(), written)
-        while pending:
-            _collect(pending.popleft(), written)
+            writes.submit(rel, write_if_changed, docs / rel, text)
+    written = writes.done
     if clock:
         clock.lap("write")
     removed = []
@@ -415,13 +409,42 @@ def write_outputs(docs: Path, outputs: Iterable[tuple[str, str]],
     return sorted(written), removed
 
 
-WRITES_AHEAD = 8  # files made but not yet written, at most
+class WriteBehind:
+    """Files written by a thread while the next are made: writing waits on the disk, not on Python. A few
+    at a time (AHEAD), so that a thousand sources' pages are not all held at once. Leaving the `with`
+    block waits for the last writes, and a write that failed raises its error there; `done` lists the
+    names of the writes that said they wrote (returned a true value)."""
 
+    AHEAD = 8
 
-def _collect(item: tuple[str, Future[bool]], written: list[str]) -> None:
-    rel, done = item
-    if done.result():
-        written.append(rel)
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pending: collections.deque[tuple[str, Future[Any]]] = collections.deque()
+        self.done: list[str] = []
+
+    def submit(self, name: str, write: Callable[..., Any], *args: Any) -> None:
+        self.pending.append((name, self.pool.submit(write, *args)))
+        while len(self.pending) > self.AHEAD:
+            self._collect()
+
+    def _collect(self) -> None:
+        name, future = self.pending.popleft()
+        if future.result():
+            self.done.append(name)
+
+    def close(self, failed: bool = False) -> None:
+        """Wait for the last writes (a write that failed raises its error here); after a failure, drop them."""
+        try:
+            while self.pending and not failed:
+                self._collect()
+        finally:
+            self.pool.shutdown(cancel_futures=failed)
+
+    def __enter__(self) -> WriteBehind:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(failed=exc[0] is not None)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
